@@ -1,0 +1,21 @@
+namespace Elfs.Benchmarks;
+
+/// <summary>Dispatches <c>dotnet run --project benchmarks/Elfs.Benchmarks -c Release -- NAME [options]</c>.</summary>
+internal static class BenchmarkRunner
+{
+    private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Benchmarks = new()
+    {
+        ["binding"] = ("GEMM throughput and per-call overhead: the binding vs libtorch called from C++", BindingBenchmark.Run),
+    };
+
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var benchmark))
+        {
+            Console.Error.WriteLine("usage: Elfs.Benchmarks NAME [options]; NAME is one of:");
+            foreach (var (name, (description, _)) in Benchmarks) Console.Error.WriteLine($"  {name,-12} {description}");
+            return 2;
+        }
+        return benchmark.Run(args[1..]);
+    }
+}

@@ -1,0 +1,3 @@
+using Elfs.Benchmarks;
+
+return BenchmarkRunner.Run(args);

@@ -1,0 +1,62 @@
+// Process-wide runtime facts and settings: version, threads, seeds, CUDA, build configuration.
+#include "elfs_api.h"
+#include <torch/version.h>
+#include <torch/cuda.h>
+#include <cstring>
+#ifdef ELFS_WITH_CUDA
+#include <c10/cuda/CUDACachingAllocator.h>
+#include <c10/cuda/CUDAFunctions.h>
+#endif
+
+static int copy_text(const std::string& text, char* buffer, int capacity) {
+    auto n = std::min<size_t>(text.size(), static_cast<size_t>(capacity - 1));
+    std::memcpy(buffer, text.data(), n);
+    buffer[n] = 0;
+    return static_cast<int>(text.size());
+}
+
+ELFS_API int elfs_torch_version(char* buffer, int capacity) { return copy_text(TORCH_VERSION, buffer, capacity); }
+ELFS_API int elfs_build_config(char* buffer, int capacity) {
+    try { return copy_text(at::show_config(), buffer, capacity); } catch (...) { return copy_text("", buffer, capacity); }
+}
+ELFS_API void elfs_set_num_threads(int n) { at::set_num_threads(n); }
+ELFS_API int elfs_get_num_threads() { return at::get_num_threads(); }
+ELFS_API void elfs_manual_seed(uint64_t seed) { torch::manual_seed(seed); }
+ELFS_API int elfs_cuda_is_available() { return torch::cuda::is_available() ? 1 : 0; }
+ELFS_API int elfs_cuda_device_count() { return static_cast<int>(torch::cuda::device_count()); }
+ELFS_API int elfs_cuda_has_support() {
+#ifdef ELFS_WITH_CUDA
+    return 1;
+#else
+    return 0;
+#endif
+}
+
+// Bytes allocated and peak bytes on one CUDA device; zeros when built without CUDA.
+ELFS_API int elfs_cuda_memory(int device, int64_t* allocated, int64_t* peak) {
+    *allocated = 0;
+    *peak = 0;
+#ifdef ELFS_WITH_CUDA
+    ELFS_RETURN_STATUS({
+        auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device);
+        *allocated = stats.allocated_bytes[0].current;
+        *peak = stats.allocated_bytes[0].peak;
+    })
+#else
+    return 0;
+#endif
+}
+ELFS_API int elfs_cuda_reset_peak(int device) {
+#ifdef ELFS_WITH_CUDA
+    ELFS_RETURN_STATUS(c10::cuda::CUDACachingAllocator::resetPeakStats(device))
+#else
+    return 0;
+#endif
+}
+ELFS_API int elfs_cuda_synchronize() {
+#ifdef ELFS_WITH_CUDA
+    ELFS_RETURN_STATUS(torch::cuda::synchronize())
+#else
+    return 0;
+#endif
+}

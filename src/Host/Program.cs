@@ -1,0 +1,3 @@
+using Elfs.Host.Cli;
+
+return CommandLine.Build().Parse(args).Invoke();

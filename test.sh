@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets up what is missing, builds everything in Release and runs every test.
+# The last line is "N passed, N failed, N skipped"; the exit code is non-zero when a test failed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+source scripts/prerequisites.sh
+elfs_ensure_prerequisites
+
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results"
+dotnet build Elfs.LabelOps.sln -c Release -nologo -v q
+set +e
+dotnet test Elfs.LabelOps.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  --blame-hang-timeout 20m
+status=$?
+set -e
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(value total); executed=$(value executed)
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed)))
+  skipped=$((skipped + total - executed))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "error: dotnet test exited with $status without a failed test (a crashed or hung test host?)" >&2
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
