@@ -55,6 +55,18 @@ public sealed class MathTests
     }
 
     [Fact]
+    public void FractionalScalarsAreNotTruncatedForIntegerTensors()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.tensor(new long[] { 2, 3, 5 });
+        Assert.Equal([false, false, false], x.eq(2.5).ToArray<bool>());
+        Assert.Equal([true, true, true], x.ne(2.5).ToArray<bool>());
+        Assert.Equal([true, false, false], x.eq(2).ToArray<bool>());
+        Expect.Values([2, 0.5, 0], x.remainder(2.5));
+        Expect.Values([0, 1, 2], x.floor_divide(2.5));
+    }
+
+    [Fact]
     public void ElementwiseFunctions()
     {
         using var scope = torch.NewDisposeScope();
