@@ -126,4 +126,51 @@ public sealed class DisposeScopeTests
         t.Dispose();
         Assert.Equal(before, torch.LiveTensorCount);
     }
+
+    [Fact]
+    public void ScopesDisposedOutOfOrderDoNotAdoptLaterTensors()
+    {
+        var outer = torch.NewDisposeScope();
+        var inner = torch.NewDisposeScope();
+        outer.Dispose();
+        inner.Dispose();
+        var kept = torch.ones([1]);
+        Assert.Null(kept.Scope); // created outside every live scope
+        Tensor moved;
+        using (var live = torch.NewDisposeScope())
+        {
+            using (var nested = torch.NewDisposeScope()) moved = nested.MoveToOuter(torch.ones([1]));
+            Assert.Same(live, moved.Scope);
+        }
+        Assert.True(moved.IsInvalid);
+        kept.Dispose();
+    }
+
+    [Fact]
+    public void AScopeDisposedOnAnotherThreadStopsCollectingOnItsOwn()
+    {
+        var scope = torch.NewDisposeScope();
+        var thread = new Thread(scope.Dispose);
+        thread.Start();
+        thread.Join();
+        using var later = torch.ones([1]);
+        Assert.Null(later.Scope);
+    }
+
+    [Fact]
+    public void MoveToOuterOfATensorFromAnotherScopeLeavesItWhereItIs()
+    {
+        Tensor a;
+        using (var outer = torch.NewDisposeScope())
+        {
+            a = torch.ones([1]);
+            using (torch.NewDisposeScope())
+            using (var inner = torch.NewDisposeScope())
+                Assert.Same(a, inner.MoveToOuter(a)); // not inner's to move
+            Assert.Same(outer, a.Scope);
+            a.DetachFromDisposeScope();
+        }
+        Assert.False(a.IsInvalid);
+        a.Dispose();
+    }
 }
