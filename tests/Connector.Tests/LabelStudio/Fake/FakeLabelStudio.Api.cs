@@ -150,7 +150,7 @@ public sealed partial class FakeLabelStudio
                 var score = item!["score"];
                 var valid = item["result"] is JsonArray
                             && (score is null || (score.GetValueKind() == JsonValueKind.Number && score.GetValue<double>() is >= 0 and <= 1));
-                if (!valid) continue;
+                if (!valid || SilentlySkip.Contains(item["task"]!.GetValue<long>())) continue;
                 predictions.Add(new FakePrediction(nextPredictionId++, item["task"]!.GetValue<long>(), score?.GetValue<double>(),
                     item["model_version"]?.GetValue<string>() ?? "undefined", null, item["result"]!.ToJsonString()));
                 created++;

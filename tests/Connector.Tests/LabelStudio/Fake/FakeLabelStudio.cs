@@ -76,6 +76,14 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
         lock (gate) faults.Add(fault);
     }
 
+    public void ClearFaults()
+    {
+        lock (gate) faults.Clear();
+    }
+
+    /// <summary>Task ids whose imported predictions are skipped silently (as Label Studio skips invalid items).</summary>
+    public HashSet<long> SilentlySkip { get; } = [];
+
     /// <summary>Invalidates every access token issued so far (as their expiry would).</summary>
     public void ExpireAccessTokens()
     {
@@ -111,7 +119,12 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
         {
             fault = faults.FirstOrDefault(f => f.Remaining > 0 && (f.Method == "*" || f.Method == context.Request.Method)
                                                && (context.Request.Path.Value ?? "").StartsWith(f.PathStart, StringComparison.Ordinal));
-            if (fault is not null) fault.Remaining--;
+            if (fault is not null && fault.ToSkip > 0)
+            {
+                fault.ToSkip--;
+                fault = null;
+            }
+            else if (fault is not null) fault.Remaining--;
         }
         if (fault is null) { await next(context); return; }
         if (fault.Delay is { } delay)

@@ -31,10 +31,11 @@ public sealed record FakePrediction(long Id, long Task, double? Score, string Mo
 /// <summary>
 /// A fault to inject: the next <paramref name="Times"/> requests whose method and path start match get
 /// <paramref name="Status"/> (with Retry-After when set), or wait <paramref name="Delay"/> first, or (Malformed)
-/// a 200 with a truncated JSON body.
+/// a 200 with a truncated JSON body; the first <paramref name="Skip"/> matching requests pass untouched.
 /// </summary>
 public sealed record FakeFault(string Method, string PathStart, int Times, int Status = 500, TimeSpan? RetryAfter = null,
-    TimeSpan? Delay = null, bool Malformed = false)
+    TimeSpan? Delay = null, bool Malformed = false, int Skip = 0)
 {
     public int Remaining { get; set; } = Times;
+    public int ToSkip { get; set; } = Skip;
 }
