@@ -59,8 +59,9 @@ internal sealed class LabelStudioPush
             foreach (var item in refused) { rejected.Add(item); wanted.Remove(long.Parse(item.ExternalId, CultureInfo.InvariantCulture)); }
             logger.LogInformation("Label Studio project {Project}: imported {Done}/{Total} predictions of {Version}", project.Id, imported, toImport.Count, version);
         }
-        var expected = toImport.Count - toImport.Count(i => !wanted.ContainsKey(i.Task));
-        if (created < expected) await FindSkippedAsync(version, wanted, rejected, ct);
+        if (created != toImport.Count(i => wanted.ContainsKey(i.Task)))
+            logger.LogWarning("Label Studio created {Created} of {Sent} predictions of {Version}", created, toImport.Count, version);
+        await VerifyAsync(version, wanted, rejected, ct);
 
         if (wanted.Count > 0 && project.ModelVersion != version)
         {
@@ -138,17 +139,20 @@ internal sealed class LabelStudioPush
         return (0, [new RejectedItem(id, $"refused by Label Studio: {outcome.RefusedDetail}")]);
     }
 
-    /// <summary>Label Studio created fewer predictions than sent (it skips invalid items silently): find which.</summary>
-    private async Task FindSkippedAsync(string version, Dictionary<long, double> wanted, List<RejectedItem> rejected, CancellationToken ct)
+    /// <summary>
+    /// Counts the run's predictions. A mismatch means Label Studio skipped invalid items silently, or a retried import
+    /// had in fact been stored (a lost answer): duplicates are deleted and the tasks still without one reported.
+    /// </summary>
+    private async Task VerifyAsync(string version, Dictionary<long, double> wanted, List<RejectedItem> rejected, CancellationToken ct)
     {
-        var present = (await api.ListPredictionsAsync(ct)).Where(p => p.ModelVersion == version).Select(p => p.Task).ToHashSet();
-        var skipped = wanted.Keys.Where(t => !present.Contains(t)).ToList();
+        if ((await api.GetModelVersionsAsync(ct)).GetValueOrDefault(version) == wanted.Count) return;
+        var skipped = await ReconcileAsync(version, wanted, ct);
         foreach (var task in skipped)
         {
             wanted.Remove(task);
             rejected.Add(new RejectedItem(task.ToString(CultureInfo.InvariantCulture), "Label Studio skipped the prediction as invalid"));
         }
-        logger.LogWarning("Label Studio skipped {Count} predictions of {Version}", skipped.Count, version);
+        if (skipped.Count > 0) logger.LogWarning("Label Studio skipped {Count} predictions of {Version}", skipped.Count, version);
     }
 
     /// <summary>Deletes our earlier versions' predictions; never the project's current version (that would null it).</summary>

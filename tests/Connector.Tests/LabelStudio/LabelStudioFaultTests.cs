@@ -109,4 +109,19 @@ public class LabelStudioFaultTests
         Assert.Equal(10, receipt.Queued);
         Assert.Equal(10, h.Fake.Predictions.Count);
     }
+
+    [Fact]
+    public async Task AnImportWhoseAnswerWasLostIsRetriedAndTheDuplicatesRemoved()
+    {
+        await using var h = await LabelStudioHarness.StartAsync();
+        h.AddUploadTasks(10);
+        h.Fake.AddFault(new FakeFault("POST", "/api/projects/7/import/predictions", 1, Status: 504, Skip: 1, AfterHandling: true));
+        var queue = Enumerable.Range(1, 10).Select(i => new Priority(i.ToString(), 11 - i, 0, 0, "")).ToList();
+        var receipt = await h.Tool().PushAsync(new RunId("r"), queue, CancellationToken.None);
+        Assert.Equal(10, receipt.Queued);
+        Assert.Empty(receipt.Rejected);
+        Assert.Equal(Enumerable.Range(1, 10).Reverse().Select(i => (long)i), h.Fake.Predictions.OrderBy(p => p.Score).Select(p => p.Task));
+        Assert.Equal(4, h.Fake.Server.Requests.Count(r => r.Method == "DELETE" && r.Path.StartsWith("/api/predictions/"))); // the chunk of 4, stored twice
+        Assert.Equal(Enumerable.Range(1, 10).Reverse().Select(i => (long)i), await h.LabelAllTasksAsync(10));
+    }
 }

@@ -116,9 +116,9 @@ public sealed partial class FakeLabelStudio
         }
         lock (gate)
         {
-            var selected = tasks.Values.Where(t => labeled is null || t.IsLabeled == labeled);
+            IEnumerable<FakeTask> selected = Filtered(labeled);
             if (descending) selected = selected.Reverse();
-            var all = selected.ToList();
+            var all = selected as IReadOnlyList<FakeTask> ?? selected.ToList();
             var pages = Math.Max(1, (all.Count + pageSize - 1) / pageSize);
             if (page < 1 || page > pages) return Error(context, 404, "Invalid page.");
             var slice = all.Skip((page - 1) * pageSize).Take(pageSize).Select(t => (JsonNode?)TaskJson(t)).ToArray();
@@ -208,8 +208,17 @@ public sealed partial class FakeLabelStudio
             task.AnnotatedBy.Add(1);
             task.IsLabeled = task.AnnotatedBy.Count >= Project.MaximumAnnotations;
             task.LockedBy = null;
+            filtered.Clear();
             return Json(context, new JsonObject { ["id"] = id * 10, ["task"] = id, ["result"] = new JsonArray() }, 201);
         }
+    }
+
+    /// <summary>Tasks by id with is_labeled == labeled (all when null), cached until a task changes (fast 100k-task pages).</summary>
+    private List<FakeTask> Filtered(bool? labeled)
+    {
+        if (!filtered.TryGetValue(labeled?.ToString() ?? "all", out var list))
+            filtered[labeled?.ToString() ?? "all"] = list = tasks.Values.Where(t => labeled is null || t.IsLabeled == labeled).ToList();
+        return list;
     }
 
     private JsonObject ProjectJson()

@@ -17,6 +17,7 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
     private readonly object gate = new();
     private readonly SortedDictionary<long, FakeTask> tasks = [];
     private readonly List<FakePrediction> predictions = [];
+    private readonly Dictionary<string, List<FakeTask>> filtered = [];
     private readonly Dictionary<string, byte[]> files = [];
     private readonly HashSet<string> accessTokens = [];
     private readonly List<FakeFault> faults = [];
@@ -54,7 +55,11 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
     /// <summary>Adds tasks with the given ids and image references; returns nothing, state is in <see cref="Tasks"/>.</summary>
     public void AddTask(long id, string image, bool labeled = false)
     {
-        lock (gate) tasks[id] = new FakeTask { Id = id, Image = image, IsLabeled = labeled };
+        lock (gate)
+        {
+            tasks[id] = new FakeTask { Id = id, Image = image, IsLabeled = labeled };
+            filtered.Clear();
+        }
     }
 
     public void AddFile(string key, byte[] bytes)
@@ -67,6 +72,7 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
         lock (gate)
         {
             tasks.Remove(id);
+            filtered.Clear();
             predictions.RemoveAll(p => p.Task == id);
         }
     }
@@ -127,6 +133,16 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
             else if (fault is not null) fault.Remaining--;
         }
         if (fault is null) { await next(context); return; }
+        if (fault.AfterHandling)
+        {
+            var original = context.Response.Body;
+            context.Response.Body = new MemoryStream();
+            await next(context);
+            context.Response.Body = original;
+            context.Response.Headers.Clear();
+            await Error(context, fault.Status, "answer lost by a gateway");
+            return;
+        }
         if (fault.Delay is { } delay)
         {
             try { await Task.Delay(delay, context.RequestAborted); }
