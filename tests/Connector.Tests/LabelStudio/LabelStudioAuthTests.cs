@@ -102,4 +102,24 @@ public class LabelStudioAuthTests
         Assert.Contains(h.TokenVariable, missing.Message);
         Assert.Empty(h.Fake.Server.Requests);
     }
+
+    [Fact]
+    public async Task AnAccessTokenGivenDirectlyIsSentAsBearerWithoutExchange()
+    {
+        await using var h = await LabelStudioHarness.StartAsync();
+        h.AddUploadTasks(3);
+        var access = await ExchangeAsync(h);
+        h.Fake.Server.ClearRequests();
+        Assert.Equal(3, await Sync(h.Tool(access)));
+        Assert.All(h.Fake.Server.Requests, r => Assert.Equal($"Bearer {access}", r.Authorization));
+        Assert.Equal(1, h.Fake.RefreshCount);
+    }
+
+    private static async Task<string> ExchangeAsync(LabelStudioHarness h)
+    {
+        using var http = new HttpClient { BaseAddress = h.Fake.BaseUri };
+        using var body = new StringContent($$"""{"refresh": "{{h.Fake.PersonalAccessToken}}"}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("api/token/refresh/", body);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("access").GetString()!;
+    }
 }

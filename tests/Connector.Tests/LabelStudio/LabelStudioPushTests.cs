@@ -141,6 +141,7 @@ public class LabelStudioPushTests
         Assert.Equal("elfs-r1", h.Fake.Project.ModelVersion);
         Assert.DoesNotContain(h.Fake.Predictions, p => p.ModelVersion == "elfs-seed");
         Assert.Equal(Order, await h.LabelAllTasksAsync(Order.Length));
+        Assert.Empty(h.ContractViolations());
     }
 
     [Fact]
@@ -159,6 +160,7 @@ public class LabelStudioPushTests
         Assert.Equal(Order.Where(t => t != 14), h.Fake.Predictions.OrderBy(p => p.Score).Select(p => p.Task));
         Assert.Contains(h.Fake.Server.Requests, r => r.Path.EndsWith("/import/predictions") && r.StatusCode == 400);
         Assert.Equal(Order.Where(t => t != 14), await h.LabelAllTasksAsync(Order.Length - 1));
+        Assert.Empty(h.ContractViolations());
     }
 
     [Fact]
@@ -189,5 +191,19 @@ public class LabelStudioPushTests
         Assert.Equal(2, receipt.Queued);
         Assert.Contains(receipt.Rejected, r => r.ExternalId == "x7" && r.Reason.Contains("task id"));
         Assert.Contains(receipt.Rejected, r => r.ExternalId == "3" && r.Reason.Contains("twice"));
+    }
+
+    [Fact]
+    public async Task ACancelledPushStopsBeforeSwitching()
+    {
+        await using var h = await LabelStudioHarness.StartAsync();
+        h.AddUploadTasks(15);
+        using var cts = new CancellationTokenSource();
+        h.Fake.AddFault(new FakeFault("POST", "/api/projects/7/import/predictions", 1, Delay: TimeSpan.FromSeconds(10), Skip: 1));
+        var push = h.Tool().PushAsync(new RunId("r1"), Queue(Order), cts.Token);
+        while (!h.Fake.Server.Requests.Any(r => r.Path.EndsWith("/import/predictions"))) await Task.Delay(10);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => push);
+        Assert.NotEqual("elfs-r1", h.Fake.Project.ModelVersion);
     }
 }
