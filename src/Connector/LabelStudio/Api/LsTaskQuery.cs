@@ -7,9 +7,3 @@ internal sealed record LsTaskQuery(LsFilters Filters, List<string> Ordering)
     public static LsTaskQuery ByLabeled(bool labeled) =>
         new(new LsFilters("and", [new LsFilterItem("filter:tasks:is_labeled", "equal", "Boolean", labeled)]), ["tasks:id"]);
 }
-
-/// <summary>A filter group.</summary>
-internal sealed record LsFilters(string Conjunction, List<LsFilterItem> Items);
-
-/// <summary>One boolean filter.</summary>
-internal sealed record LsFilterItem(string Filter, string Operator, string Type, bool Value);
