@@ -56,11 +56,12 @@ internal sealed class LabelStudioPush
             var (n, refused) = await ImportAsync(chunk.ToList(), ct);
             created += n;
             imported += chunk.Length;
+            if (n != chunk.Length - refused.Count)
+                logger.LogWarning("Label Studio created {Created} of {Sent} predictions in a chunk; the rest are looked for after the import", n, chunk.Length - refused.Count);
             foreach (var item in refused) { rejected.Add(item); wanted.Remove(long.Parse(item.ExternalId, CultureInfo.InvariantCulture)); }
             logger.LogInformation("Label Studio project {Project}: imported {Done}/{Total} predictions of {Version}", project.Id, imported, toImport.Count, version);
         }
-        if (created != toImport.Count(i => wanted.ContainsKey(i.Task)))
-            logger.LogWarning("Label Studio created {Created} of {Sent} predictions of {Version}", created, toImport.Count, version);
+        logger.LogInformation("Label Studio created {Created} predictions of {Version} for {Sent} sent", created, version, toImport.Count);
         await VerifyAsync(version, wanted, rejected, ct);
 
         if (wanted.Count > 0 && project.ModelVersion != version)

@@ -43,7 +43,7 @@ public class LabelStudioFaultTests
         await using var h = await LabelStudioHarness.StartAsync();
         h.AddUploadTasks(5);
         h.Fake.AddFault(new FakeFault("GET", "/api/tasks/", 1, Delay: TimeSpan.FromSeconds(10)));
-        var tool = h.Tool(change: o => o.Http.RequestTimeout = TimeSpan.FromMilliseconds(300));
+        var tool = h.Tool(change: o => o.Http.RequestTimeout = TimeSpan.FromSeconds(1));
         Assert.Equal(5, await Sync(tool));
         Assert.Contains(h.Logs.Lines, l => l.Contains("TimeoutRejectedException") && l.Contains("retry 1"));
     }

@@ -69,7 +69,7 @@ public class LabelStudioImageTests
         h.Fake.AddTask(1, "x");
         h.Fake.AddFile("upload/7/big.png", new byte[2000]);
         h.Fake.AddFile("upload/7/slow.png", [1]);
-        var tool = h.Tool(change: o => { o.Http.MaxImageBytes = 1000; o.ImageTimeout = TimeSpan.FromMilliseconds(300); o.Http.MaxRetries = 1; });
+        var tool = h.Tool(change: o => { o.Http.MaxImageBytes = 1000; o.ImageTimeout = TimeSpan.FromSeconds(1.5); o.Http.MaxRetries = 1; });
 
         var missing = await Assert.ThrowsAsync<ItemUnavailableException>(() => Read(tool, "1", h.Fake.UploadRef("gone.png")));
         Assert.Contains("HTTP 500", missing.Reason);

@@ -20,13 +20,18 @@ internal static class ApiJson
         }
     }
 
+    private static string Validation(JsonElement errors) => string.Join("; ", errors.EnumerateObject().Select(field =>
+        $"{field.Name}: " + (field.Value.ValueKind == JsonValueKind.Array
+            ? string.Join(" ", field.Value.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String ? m.GetString() : m.GetRawText()))
+            : field.Value.GetRawText())));
+
     /// <summary>The error detail of a Label Studio error body, or its first characters when it is not JSON.</summary>
     public static string Detail(string body)
     {
         try
         {
             var error = JsonSerializer.Deserialize(body, LabelStudioJsonContext.Default.LsError);
-            var validation = error?.ValidationErrors is { ValueKind: JsonValueKind.Object } v ? " " + v.GetRawText() : "";
+            var validation = error?.ValidationErrors is { ValueKind: JsonValueKind.Object } v ? " (" + Validation(v) + ")" : "";
             if (error?.Detail is not null) return error.Detail + validation;
         }
         catch (JsonException) { }
