@@ -33,9 +33,6 @@ internal sealed class LabelStudioAuthHandler : DelegatingHandler
         this.logger = logger;
     }
 
-    /// <summary>Access tokens obtained so far (for diagnostics and tests).</summary>
-    public int Refreshes { get; private set; }
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!IsLabelStudio(request.RequestUri))
@@ -85,7 +82,6 @@ internal sealed class LabelStudioAuthHandler : DelegatingHandler
                 throw new LabelingToolException("Label Studio answered POST /api/token/refresh/ without an access token; is the URL a Label Studio server?");
             access = body.Access;
             accessExpires = LabelStudioToken.ExpiryOf(access) ?? now.AddMinutes(5);
-            Refreshes++;
             logger.LogDebug("Obtained a Label Studio access token valid until {Expires}", accessExpires);
             return access;
         }

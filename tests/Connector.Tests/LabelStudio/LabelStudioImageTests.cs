@@ -60,6 +60,8 @@ public class LabelStudioImageTests
         Assert.Equal([1], await Read(tool, "6", $"/tasks/6/resolve/?fileuri={ImageReference.FileUri("s3://bucket/y.png")}"));
         Assert.Equal([2], await Read(tool, "6", h.Fake.CloudUrl("cdn/z.png")));
         Assert.All(h.Fake.Cloud.Requests, r => Assert.Null(r.Authorization));
+        h.Fake.AddFile("upload/7/abs.png", [3]);
+        Assert.Equal([3], await Read(tool, "6", new Uri(h.Fake.BaseUri, "data/upload/7/abs.png").ToString())); // an absolute URL on the LS host gets the token
     }
 
     [Fact]

@@ -206,4 +206,24 @@ public class LabelStudioPushTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => push);
         Assert.NotEqual("elfs-r1", h.Fake.Project.ModelVersion);
     }
+
+    [Fact]
+    public async Task WhenNothingCanBeQueuedTheProjectKeepsItsVersion()
+    {
+        await using var h = await LabelStudioHarness.StartAsync();
+        h.AddUploadTasks(3);
+        h.Fake.Project.Sampling = "Uncertainty sampling";
+        h.Fake.Project.ModelVersion = "elfs-r0";
+        h.Fake.AddPrediction(1, 0.5, "elfs-r0");
+        h.Fake.DeleteTask(2);
+        h.Fake.DeleteTask(3);
+
+        var receipt = await h.Tool().PushAsync(new RunId("r1"), Queue(2, 3), CancellationToken.None);
+
+        Assert.Equal(0, receipt.Queued);
+        Assert.Equal(["2", "3"], receipt.Rejected.Select(r => r.ExternalId).Order());
+        Assert.Equal("elfs-r0", h.Fake.Project.ModelVersion); // a switch to a version without predictions would be refused (400)
+        Assert.DoesNotContain(h.Fake.Server.Requests, r => r.Method is "PATCH" or "DELETE");
+        Assert.Single(h.Fake.Predictions);
+    }
 }
