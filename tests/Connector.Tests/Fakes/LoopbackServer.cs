@@ -19,6 +19,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly bool recordBodies;
+    private long handlerTicks;
 
     private LoopbackServer(WebApplication app, bool recordBodies)
     {
@@ -34,6 +35,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>The number of answered requests (cheaper than <see cref="Requests"/>).</summary>
     public int RequestCount => requests.Count;
+
+    /// <summary>Time spent inside the server's handlers so far (summed over requests), to tell server from client cost.</summary>
+    public TimeSpan HandlerTime => TimeSpan.FromTicks(Interlocked.Read(ref handlerTicks));
 
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => requests.Clear();
@@ -72,9 +76,11 @@ public sealed class LoopbackServer : IAsyncDisposable
             body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
             context.Request.Body.Position = 0;
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try { await next(context); }
         finally
         {
+            Interlocked.Add(ref handlerTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
             var authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
             requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "",
                 context.Request.QueryString.Value ?? "", authorization, body, context.Response.StatusCode));
