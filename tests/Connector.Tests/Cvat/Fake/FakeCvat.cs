@@ -157,7 +157,8 @@ public sealed partial class FakeCvat : IAsyncDisposable
         var accept = c.Request.Headers.Accept.Count > 0 ? c.Request.Headers.Accept.ToString() : null;
         var org = c.Request.Headers.TryGetValue("X-Organization", out var o) ? o.ToString() : null;
         var upload = new[] { "Upload-Start", "Upload-Multiple", "Upload-Finish" }.FirstOrDefault(h => c.Request.Headers.ContainsKey(h));
-        Seen.Enqueue(new FakeCvatSeen(c.Request.Method, path + c.Request.QueryString, accept, org, upload));
+        var raw = c.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? path;
+        Seen.Enqueue(new FakeCvatSeen(c.Request.Method, path + c.Request.QueryString, accept, org, upload, raw));
         if (Fault?.Invoke(c) == true) return;
         if (path.EndsWith('/') && !path.EndsWith("/data/", StringComparison.Ordinal) && !path.EndsWith("/annotations/", StringComparison.Ordinal))
         {
