@@ -77,7 +77,7 @@ public sealed partial class FakeCvat : IAsyncDisposable
 
     /// <summary>Adds a pool task with <paramref name="frames"/> images named <c>prefix_i.png</c> and jobs of <paramref name="segment"/> frames.</summary>
     public FakeCvatTask AddTask(int projectId, string name, int frames, int segment, string storage = "local", int? cloudStorageId = null,
-        string? prefix = null)
+        string? prefix = null, int imageBytes = 64)
     {
         lock (gate)
         {
@@ -86,7 +86,7 @@ public sealed partial class FakeCvat : IAsyncDisposable
             for (var i = 0; i < frames; i++)
             {
                 var file = string.Create(CultureInfo.InvariantCulture, $"{prefix ?? "t" + task.Id}/img_{i:D5}.png");
-                var bytes = ImageBytes(task.Id, i);
+                var bytes = ImageBytes(task.Id, i, imageBytes);
                 task.Frames.Add((file, bytes));
                 if (storage == "share") Share[file] = bytes;
                 if (storage == "cloud_storage") (Cloud.TryGetValue(cloudStorageId!.Value, out var c) ? c : Cloud[cloudStorageId.Value] = [])[file] = bytes;
@@ -98,9 +98,9 @@ public sealed partial class FakeCvat : IAsyncDisposable
     }
 
     /// <summary>Deterministic fake image bytes: a PNG signature then the task and frame.</summary>
-    public static byte[] ImageBytes(int task, int frame)
+    public static byte[] ImageBytes(int task, int frame, int size = 64)
     {
-        var bytes = new byte[64];
+        var bytes = new byte[Math.Max(size, 16)];
         new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
         BitConverter.TryWriteBytes(bytes.AsSpan(8), task);
         BitConverter.TryWriteBytes(bytes.AsSpan(12), frame);
