@@ -27,9 +27,6 @@ internal sealed class CvatLabelingTool : ILabelingTool
         pusher = new CvatBatchPusher(api, frames, ledger, logger);
     }
 
-    /// <summary>Requests sent so far (benchmarks).</summary>
-    public long RequestCount => api.RequestCount;
-
     public async Task<ToolCheck> CheckAsync(CancellationToken cancellationToken)
     {
         var options = api.Options;

@@ -264,6 +264,49 @@ public sealed class CvatPushTests
     }
 
     [Fact]
+    public async Task A_crash_while_cvat_creates_the_data_is_resumed_by_waiting_for_that_request()
+    {
+        await using var kit = await CvatTestKit.StartAsync();
+        var a = kit.Fake.AddTask(1, "a", 6, 10, storage: "share");
+        kit.Fake.PollsToFinish = 3;
+        using var crash = new CancellationTokenSource();
+        kit.Fake.Fault = c =>
+        {
+            if (c.Request.Path.StartsWithSegments("/api/requests")) crash.Cancel();
+            return false;
+        };
+        var tool = kit.Tool();
+        List<Priority> queue = [new($"{a.Id}:3", 1, 0.1, 0, "r"), new($"{a.Id}:0", 2, 0.2, 0, "r")];
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tool.PushAsync(Run, queue, crash.Token));
+        var started = Assert.Single(kit.Fake.TasksIn(2));
+        Assert.False(started.HasData);
+        kit.Fake.Fault = null;
+
+        var receipt = await tool.PushAsync(Run, queue, default);
+
+        var batch = Assert.Single(kit.Fake.TasksIn(2));
+        Assert.Equal(started.Id, batch.Id);
+        Assert.Equal(2, receipt.Queued);
+        Assert.Equal([a.Frames[3].Name, a.Frames[0].Name], batch.Frames.Select(f => f.Name));
+        Assert.Single(kit.Fake.Recorded, r => r.Method == "POST" && r.Path == "/api/tasks");
+        Assert.Single(kit.Fake.Recorded, r => r.Method == "POST" && r.Path.EndsWith("/data/"));
+        Assert.Contains(kit.Fake.Recorded, r => r.Path == "/api/requests" && r.Query.Contains($"task_id={batch.Id}"));
+    }
+
+    [Fact]
+    public async Task Reference_mode_refuses_frames_that_live_only_in_cvat()
+    {
+        await using var kit = await CvatTestKit.StartAsync();
+        var a = kit.Fake.AddTask(1, "a", 6, 10);
+        var error = await Assert.ThrowsAsync<LabelingToolException>(() =>
+            kit.Tool(o => o.AttachMode = CvatAttachMode.Reference).PushAsync(Run, [new Priority($"{a.Id}:1", 1, 0.1, 0, "r")], default));
+        Assert.Contains("Cvat:AttachMode is Reference", error.Message);
+        Assert.Contains("found: local", error.Message);
+        Assert.Empty(kit.Fake.TasksIn(2));
+    }
+
+    [Fact]
     public async Task A_queue_with_nothing_placeable_creates_no_task()
     {
         await using var kit = await CvatTestKit.StartAsync();

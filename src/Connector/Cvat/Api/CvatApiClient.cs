@@ -29,10 +29,6 @@ internal sealed class CvatApiClient
         http.Timeout = Timeout.InfiniteTimeSpan;
     }
 
-    /// <summary>Requests sent through this client (for benchmarks and logs).</summary>
-    public long RequestCount => Interlocked.Read(ref requestCount);
-    private long requestCount;
-
     public CvatOptions Options => options;
 
     public async Task<CvatAnswer> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken,
@@ -40,7 +36,6 @@ internal sealed class CvatApiClient
     {
         using var request = new HttpRequestMessage(method, Relative(path)) { Content = content };
         foreach (var (name, value) in headers ?? []) request.Headers.Add(name, value);
-        Interlocked.Increment(ref requestCount);
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var requestId = response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
@@ -75,7 +70,6 @@ internal sealed class CvatApiClient
     public async Task<(HttpResponseMessage? Response, CvatAnswer? Failure)> OpenAsync(string path, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, Relative(path));
-        Interlocked.Increment(ref requestCount);
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.IsSuccessStatusCode) return (response, null);
         using (response)
