@@ -39,7 +39,7 @@ public sealed class CvatFaultTests
             return true;
         };
         var error = await Assert.ThrowsAsync<LabelingToolException>(() => CvatTestKit.ListAsync(kit.Tool()));
-        Assert.Equal("CVAT GET api/tasks failed: HTTP 500 InternalServerError: Server Error (500)", error.Message);
+        Assert.Equal("CVAT GET /api/tasks failed: HTTP 500 InternalServerError: Server Error (500)", error.Message);
         Assert.Equal(4, kit.Fake.Recorded.Count(r => r.Path == "/api/tasks"));
 
         kit.Fake.Fault = c =>

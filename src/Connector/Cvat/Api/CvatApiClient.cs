@@ -111,13 +111,15 @@ internal sealed class CvatApiClient
                 $"it does not exist or is not visible in organization '{options.Organization}' ({settingPrefix}:Organization)",
             HttpStatusCode.NotFound => $"it does not exist, or belongs to an organization: set {settingPrefix}:Organization",
             HttpStatusCode.NotAcceptable => "the server refused the Accept header; is this a CVAT 2.x server?",
+            HttpStatusCode.BadRequest when answer.Body.Contains("same organization", StringComparison.Ordinal) =>
+                $"set {settingPrefix}:Organization to the slug of the organization that owns project {options.AnnotationProjectId}",
             _ => null,
         };
         if (answer.RequestId is not null) message += $" [request id {answer.RequestId}]";
         return hint is null ? message : $"{message}; {hint}";
     }
 
-    private static string PathOnly(string path) => path.Split('?')[0];
+    private static string PathOnly(string path) => "/" + path.Split('?')[0].TrimStart('/');
 
     private static string Relative(string path) => path.TrimStart('/');
 }
