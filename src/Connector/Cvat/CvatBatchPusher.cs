@@ -12,6 +12,7 @@ namespace Elfs.Connector.Cvat;
 /// </summary>
 internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source, ICvatPlacementLedger ledger, ILogger logger)
 {
+    private const int MaxAttachAttempts = 2;
     private readonly CvatBatchTasks tasks = new(api, logger);
     private readonly CvatRequestWaiter waiter = new(api, logger);
 
@@ -68,29 +69,38 @@ internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source,
     private async Task<(CvatTask? Task, IReadOnlyList<CvatChosenFrame> Attached)> CreateAsync(RunId run, CvatPushPlan plan,
         List<RejectedItem> rejected, CancellationToken cancellationToken)
     {
-        var task = await tasks.CreateAsync(run, plan.Frames.Count, cancellationToken);
-        CvatAttachOutcome outcome;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            outcome = await new CvatDataAttacher(api, source, logger).AttachAsync(task.Id, plan, cancellationToken);
+            var task = await tasks.CreateAsync(run, plan.Frames.Count, cancellationToken);
+            CvatAttachOutcome outcome;
+            try
+            {
+                outcome = await new CvatDataAttacher(api, source).AttachAsync(task.Id, plan, cancellationToken);
+            }
+            catch (CvatUploadStateException e) when (attempt < MaxAttachAttempts)
+            {
+                logger.LogWarning("{Problem}; making the batch task again", e.Message);
+                await tasks.DeleteAsync(task.Id, "its uploaded files are unknown", cancellationToken);
+                continue;
+            }
+            catch (Exception e) when (e is LabelingToolException or CvatUploadStateException)
+            {
+                await DeleteQuietlyAsync(task.Id, $"attaching its data failed: {e.Message}");
+                throw e as LabelingToolException ?? new LabelingToolException(e.Message, e);
+            }
+            rejected.AddRange(outcome.Rejected);
+            if (outcome.Attached.Count == 0)
+            {
+                await tasks.DeleteAsync(task.Id, "none of its frames could be read", cancellationToken);
+                return (null, []);
+            }
+            if (outcome.RqId is { } rq && await waiter.WaitAsync(rq, task.Id, cancellationToken) is { } failure)
+            {
+                await DeleteQuietlyAsync(task.Id, "CVAT failed to create its data");
+                throw new LabelingToolException($"CVAT failed to create the data of batch task {task.Id} for run {run}: {failure}");
+            }
+            return (task, outcome.Attached);
         }
-        catch (LabelingToolException e)
-        {
-            await DeleteQuietlyAsync(task.Id, $"attaching its data failed: {e.Message}");
-            throw;
-        }
-        rejected.AddRange(outcome.Rejected);
-        if (outcome.Attached.Count == 0)
-        {
-            await tasks.DeleteAsync(task.Id, "none of its frames could be read", cancellationToken);
-            return (null, []);
-        }
-        if (outcome.RqId is { } rq && await waiter.WaitAsync(rq, task.Id, cancellationToken) is { } failure)
-        {
-            await DeleteQuietlyAsync(task.Id, "CVAT failed to create its data");
-            throw new LabelingToolException($"CVAT failed to create the data of batch task {task.Id} for run {run}: {failure}");
-        }
-        return (task, outcome.Attached);
     }
 
     private async Task DeleteQuietlyAsync(int taskId, string why)

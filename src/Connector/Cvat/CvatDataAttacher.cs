@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Elfs.Connector.Cvat.Api;
-using Microsoft.Extensions.Logging;
 
 namespace Elfs.Connector.Cvat;
 
@@ -10,11 +9,11 @@ namespace Elfs.Connector.Cvat;
 /// Attaches a plan's frames to a new batch task in rank order (<c>sorting_method: predefined</c>): one data request
 /// naming share or cloud files, or a re-upload (<c>Upload-Start</c>, <c>Upload-Multiple</c> batches,
 /// <c>Upload-Finish</c> with <c>upload_file_order</c>). CVAT's answers for data that is already there are accepted:
-/// 409 while the creation request runs (its id is returned), 400 "Adding more data is not supported" once finished,
-/// and 500 for a file a lost-then-retried upload already delivered (re-sent one by one; Upload-Finish then checks
-/// that the task holds every file of the order).
+/// 409 while the creation request runs (its id is returned) and 400 "Adding more data is not supported" once finished;
+/// a 500 on an upload batch (a file name the task already holds, after a lost answer) raises
+/// <see cref="CvatUploadStateException"/> so the caller starts over on a fresh task.
 /// </summary>
-internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source, ILogger logger)
+internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source)
 {
     private const string Predefined = "predefined";
 
@@ -106,17 +105,11 @@ internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source
     private async Task SendFilesAsync(int taskId, List<(CvatChosenFrame Frame, byte[] Bytes)> batch, CancellationToken cancellationToken)
     {
         var answer = await PostFilesAsync(taskId, batch, cancellationToken);
-        if (answer.Status != HttpStatusCode.InternalServerError || batch.Count == 1)
-        {
-            if (answer.Status == HttpStatusCode.InternalServerError)
-                logger.LogWarning("CVAT refused {File} for task {TaskId} (500), most likely as already uploaded; Upload-Finish will verify",
-                    batch[0].Frame.FileName, taskId);
-            else api.Ensure(answer);
-            return;
-        }
-        // One file of the batch may already be on the server (a lost answer, then a retry): CVAT then refuses the whole
-        // batch, so send the files one by one.
-        foreach (var file in batch) await SendFilesAsync(taskId, [file], cancellationToken);
+        // CVAT answers 500 for a file name the task already holds: an earlier attempt of this batch arrived although its
+        // answer was lost. Which files the task holds cannot be read back before Upload-Finish, so start over.
+        if (answer.Status == HttpStatusCode.InternalServerError)
+            throw new CvatUploadStateException(taskId, api.Explain(answer));
+        api.Ensure(answer);
     }
 
     private Task<CvatAnswer> PostFilesAsync(int taskId, List<(CvatChosenFrame Frame, byte[] Bytes)> batch, CancellationToken cancellationToken)
