@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Threading.Channels;
 using Elfs.Connector.Cvat.Api;
 
 namespace Elfs.Connector.Cvat;
@@ -16,6 +17,9 @@ namespace Elfs.Connector.Cvat;
 internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source)
 {
     private const string Predefined = "predefined";
+
+    /// <summary>Pool tasks whose data CVAT is asked to prepare at once (waiting on Retry-After costs the server nothing).</summary>
+    private const int PrepareConcurrency = 16;
 
     public async Task<CvatAttachOutcome> AttachAsync(int taskId, CvatPushPlan plan, CancellationToken cancellationToken)
     {
@@ -45,14 +49,9 @@ internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source
         if (start.Status is HttpStatusCode.Conflict || IsAlreadyAttached(start)) return new CvatAttachOutcome(RequestOf(start), frames, []);
         api.Ensure(start);
 
-        var attached = new List<CvatChosenFrame>();
-        var rejected = new List<RejectedItem>();
-        foreach (var group in frames.Chunk(options.UploadBatchFiles))
-        {
-            var files = await DownloadAsync(group, rejected, cancellationToken);
-            foreach (var batch in ByBytes(files, options.UploadBatchBytes)) await SendFilesAsync(taskId, batch, cancellationToken);
-            attached.AddRange(files.Select(f => f.Frame));
-        }
+        await PrepareAsync(frames, cancellationToken);
+        var (sent, rejected) = await TransferAsync(taskId, frames, cancellationToken);
+        var attached = frames.Where(sent.Contains).ToList();
         if (attached.Count == 0) return new CvatAttachOutcome(null, attached, rejected);
 
         var finish = new CvatDataWrite
@@ -66,40 +65,94 @@ internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source
         return new CvatAttachOutcome(RequestOf(answer), attached, rejected);
     }
 
-    private async Task<List<(CvatChosenFrame Frame, byte[] Bytes)>> DownloadAsync(CvatChosenFrame[] group, List<RejectedItem> rejected,
+    /// <summary>
+    /// Downloads frames (several at once) while uploading finished ones in batches. Frames are fetched in pool order
+    /// (task, frame): CVAT prepares a chunk on its first request (429 + Retry-After) and serves its neighbours from
+    /// cache, and the other downloads go on meanwhile. upload_file_order restores the rank order afterwards.
+    /// </summary>
+    private async Task<(HashSet<CvatChosenFrame> Sent, List<RejectedItem> Rejected)> TransferAsync(int taskId, List<CvatChosenFrame> frames,
         CancellationToken cancellationToken)
     {
-        var results = new (byte[]? Bytes, string? Error)[group.Length];
-        await Parallel.ForEachAsync(Enumerable.Range(0, group.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = api.Options.DownloadConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) =>
+        var options = api.Options;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<(CvatChosenFrame Frame, byte[]? Bytes, string? Error)>(options.UploadBatchFiles);
+        var producer = DownloadAsync(frames.OrderBy(f => f.Id.TaskId).ThenBy(f => f.Id.Frame), channel.Writer, stop.Token);
+        var sent = new HashSet<CvatChosenFrame>();
+        var rejected = new List<RejectedItem>();
+        var batch = new List<(CvatChosenFrame Frame, byte[] Bytes)>();
+        long bytes = 0;
+        try
+        {
+            await foreach (var (frame, data, error) in channel.Reader.ReadAllAsync(stop.Token))
             {
-                try { results[i] = (await source.ReadAsync(group[i].Id, ct), null); }
-                catch (ItemUnavailableException e) { results[i] = (null, e.Reason); }
-            });
-        var files = new List<(CvatChosenFrame, byte[])>();
-        for (var i = 0; i < group.Length; i++)
-            if (results[i].Bytes is { } bytes) files.Add((group[i], bytes));
-            else rejected.Add(new RejectedItem(group[i].Id.ToString(), $"its image could not be read from the pool: {results[i].Error}"));
-        return files;
+                if (data is null)
+                {
+                    rejected.Add(new RejectedItem(frame.Id.ToString(), $"its image could not be read from the pool: {error}"));
+                    continue;
+                }
+                if (batch.Count > 0 && (batch.Count >= options.UploadBatchFiles || bytes + data.Length > options.UploadBatchBytes))
+                    bytes = await FlushAsync(taskId, batch, sent, stop.Token);
+                batch.Add((frame, data));
+                bytes += data.Length;
+            }
+            if (batch.Count > 0) await FlushAsync(taskId, batch, sent, stop.Token);
+            await producer;
+            return (sent, rejected);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            try { await producer; }
+            catch (Exception e) when (e is OperationCanceledException or LabelingToolException) { }
+            throw;
+        }
     }
 
-    private static IEnumerable<List<(CvatChosenFrame Frame, byte[] Bytes)>> ByBytes(List<(CvatChosenFrame Frame, byte[] Bytes)> files, long maxBytes)
+    /// <summary>
+    /// Requests one chosen frame of every pool task first, many at a time, so that CVAT's per-task preparation (answered
+    /// 429 + Retry-After) overlaps instead of stalling the few download workers; the bytes are read again later, from cache.
+    /// </summary>
+    private async Task PrepareAsync(List<CvatChosenFrame> frames, CancellationToken cancellationToken)
     {
-        var batch = new List<(CvatChosenFrame, byte[])>();
-        long bytes = 0;
-        foreach (var file in files)
-        {
-            if (batch.Count > 0 && bytes + file.Bytes.Length > maxBytes)
+        var firsts = frames.GroupBy(f => f.Id.TaskId).Select(g => g.MinBy(f => f.Id.Frame)!).ToList();
+        if (firsts.Count < 2) return;
+        await Parallel.ForEachAsync(firsts, new ParallelOptions { MaxDegreeOfParallelism = PrepareConcurrency, CancellationToken = cancellationToken },
+            async (frame, ct) =>
             {
-                yield return batch;
-                batch = [];
-                bytes = 0;
-            }
-            batch.Add(file);
-            bytes += file.Bytes.Length;
+                try { await source.ReadAsync(frame.Id, ct); }
+                catch (ItemUnavailableException) { }
+            });
+    }
+
+    private async Task DownloadAsync(IEnumerable<CvatChosenFrame> frames, ChannelWriter<(CvatChosenFrame, byte[]?, string?)> writer,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(frames,
+                new ParallelOptions { MaxDegreeOfParallelism = api.Options.DownloadConcurrency, CancellationToken = cancellationToken },
+                async (frame, ct) =>
+                {
+                    byte[]? bytes = null;
+                    string? error = null;
+                    try { bytes = await source.ReadAsync(frame.Id, ct); }
+                    catch (ItemUnavailableException e) { error = e.Reason; }
+                    await writer.WriteAsync((frame, bytes, error), ct);
+                });
         }
-        if (batch.Count > 0) yield return batch;
+        finally
+        {
+            writer.Complete();
+        }
+    }
+
+    private async Task<long> FlushAsync(int taskId, List<(CvatChosenFrame Frame, byte[] Bytes)> batch, HashSet<CvatChosenFrame> sent,
+        CancellationToken cancellationToken)
+    {
+        await SendFilesAsync(taskId, batch, cancellationToken);
+        sent.UnionWith(batch.Select(f => f.Frame));
+        batch.Clear();
+        return 0;
     }
 
     private async Task SendFilesAsync(int taskId, List<(CvatChosenFrame Frame, byte[] Bytes)> batch, CancellationToken cancellationToken)
