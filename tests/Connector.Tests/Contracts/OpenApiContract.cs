@@ -8,7 +8,7 @@ namespace Elfs.Connector.Tests.Contracts;
 
 /// <summary>
 /// A small request-body checker over an OpenAPI document (YAML or JSON): finds the operation for a method and a URL
-/// (or path template), then checks the JSON body against the operation's <c>application/json</c> request schema —
+/// (or path template), then checks the JSON body against the operation's JSON request schema (<c>application/json</c> or <c>*+json</c>) —
 /// required properties, JSON types (with nullable), enums and array items, through <c>$ref</c> and allOf/oneOf/anyOf.
 /// Loaded documents are cached per path, so every test may call <see cref="Load"/>.
 /// </summary>
@@ -63,8 +63,8 @@ public sealed class OpenApiContract
         var hasBody = !string.IsNullOrWhiteSpace(jsonBody);
         if (body is null) return hasBody ? [$"{where}: the contract defines no request body, but one was sent"] : [];
         if (!hasBody) return body.Required ? [$"{where}: a request body is required"] : [];
-        if (body.Content is null || !body.Content.TryGetValue("application/json", out var media) || media.Schema is null)
-            return [$"{where}: the contract has no application/json request body"];
+        var media = body.Content?.FirstOrDefault(c => IsJson(c.Key)).Value;
+        if (media?.Schema is null) return [$"{where}: the contract has no JSON request body (application/json or */*+json)"];
         JsonDocument json;
         try { json = JsonDocument.Parse(jsonBody!); }
         catch (JsonException e) { return [$"{where}: the body is not JSON: {e.Message}"]; }
@@ -85,6 +85,9 @@ public sealed class OpenApiContract
         return new OpenApiContract(result.Document
             ?? throw new InvalidDataException($"{path}: {string.Join("; ", result.Diagnostic?.Errors.Select(e => e.Message) ?? [])}"));
     }
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
     private static string PathOf(string pathOrUrl)
     {
