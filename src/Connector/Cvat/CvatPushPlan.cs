@@ -60,7 +60,8 @@ internal sealed class CvatPushPlan
         }
 
         var storages = resolved.Select(r => (metas[r.Id.TaskId]!.Storage, metas[r.Id.TaskId]!.CloudStorageId)).Distinct().ToList();
-        var referable = storages.Count == 1 && storages[0].Storage is "share" or "cloud_storage";
+        var referable = storages.Count == 1
+            && (storages[0].Storage == "share" || (storages[0].Storage == "cloud_storage" && storages[0].CloudStorageId is not null));
         var byReference = api.Options.AttachMode switch
         {
             CvatAttachMode.Upload => false,
