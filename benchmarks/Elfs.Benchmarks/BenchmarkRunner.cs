@@ -6,6 +6,7 @@ internal static class BenchmarkRunner
     private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Benchmarks = new()
     {
         ["binding"] = ("GEMM throughput and per-call overhead: the binding vs libtorch called from C++", BindingBenchmark.Run),
+        ["encoder-quality"] = ("Weight-free encoder candidates on Fashion-MNIST: 20-NN agreement, k-means ACC/NMI", EncoderQualityBenchmark.Run),
     };
 
     public static int Run(string[] args)
