@@ -10,5 +10,8 @@ namespace Elfs.Host.Cli;
 /// <param name="Cache">SQLite file of the embedding cache; null disables caching.</param>
 /// <param name="Out">The .npy file to write.</param>
 /// <param name="Threads">Native threads; null or 0 uses every core.</param>
+/// <param name="InputSize">Encoder input side; null uses the encoder's default.</param>
+/// <param name="Mean">Comma-separated per-channel mean (TorchScript encoders); null uses ImageNet's.</param>
+/// <param name="Std">Comma-separated per-channel standard deviation (TorchScript encoders); null uses ImageNet's.</param>
 public sealed record EmbedRequest(string? Images, bool FashionMnist, string Split, int? Limit, string Encoder, string Device,
-    string? Cache, string Out, int? Threads);
+    string? Cache, string Out, int? Threads, int? InputSize = null, string? Mean = null, string? Std = null);
