@@ -10,6 +10,7 @@ public static class CommandLine
     {
         var root = new RootCommand("Elfs.LabelOps: label-free selection of the images worth labeling first (ELFS).");
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(SelectCommand.Create());
         return root;
     }
 }
