@@ -27,8 +27,10 @@ internal static class EncoderQualityBenchmark
             ("pixels -> PCA 64 (fitted on these images)", () => { using var p = WeightFreeCandidates.Pixels(images); return WeightFreeCandidates.Pca(p, 64); }),
             ("HOG4s+HOG7s (3240)", () => WeightFreeCandidates.Hog(images)),
             ("HOG4s+HOG7s -> seeded Gaussian projection 256 (built-in default, nothing fitted)", () => WeightFreeCandidates.BuiltinDefault(images, builtin)),
+            ("HOG4s+HOG7s -> seeded Gaussian projection 512 (nothing fitted)", () => WeightFreeCandidates.HogProjected(images, 512, 20260101)),
             ("HOG4s+HOG7s -> PCA 256 (fitted on these images)", () => { using var h = WeightFreeCandidates.Hog(images); return WeightFreeCandidates.Pca(h, 256); }),
         };
+        if (args.Contains("--only-projections")) candidates.RemoveAll(c => !c.Name.Contains("projection", StringComparison.Ordinal));
         if (args.Contains("--with-random-conv")) candidates.Add(("random conv 64->128, 4x4 avg-pool (2048), seed 0", () => WeightFreeCandidates.RandomConv(images, 0)));
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"Fashion-MNIST train, {data.Count} images, {queries} seeded 20-NN queries (seed 0), k-means K=10 best of 3 restarts (seeds 0-2) on L2-normalised rows, {torch.get_num_threads()} threads"));

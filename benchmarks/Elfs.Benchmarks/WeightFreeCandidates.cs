@@ -19,6 +19,17 @@ internal static class WeightFreeCandidates
 
     public static Tensor BuiltinDefault(Tensor images, BuiltinEncoder encoder) => BatchedRows(images, 5000, encoder.EncodePixels);
 
+    /// <summary>HOG features times a seeded Gaussian projection of another width (same generator as the built-in's).</summary>
+    public static Tensor HogProjected(Tensor images, int dims, ulong seed)
+    {
+        using var projection = torch.tensor(SeededProjection.Create(HogFeatures.Dimension, dims, seed), [HogFeatures.Dimension, dims]);
+        return BatchedRows(images, 5000, batch =>
+        {
+            using var hog = HogFeatures.Compute(batch);
+            return hog.mm(projection);
+        });
+    }
+
     /// <summary>PCA to <paramref name="components"/> fitted on these rows (float64 covariance, symmetric eigendecomposition).</summary>
     public static Tensor Pca(Tensor x, int components)
     {
