@@ -8,7 +8,8 @@ namespace Elfs.Benchmarks;
 
 /// <summary>
 /// Fashion-MNIST train: 20-NN cosine label agreement / vote (seeded queries) and k-means ACC / NMI (L2-normalised, K=10,
-/// best of 3 seeded restarts) of each weight-free candidate. Options: --limit N, --queries Q, --with-random-conv.
+/// best of 3 seeded restarts) of each weight-free candidate. Options: --limit N, --queries Q, --with-random-conv,
+/// --only-projections (just the seeded-projection rows).
 /// </summary>
 internal static class EncoderQualityBenchmark
 {
