@@ -93,4 +93,15 @@ public sealed class BuiltinEncoderTests
         Assert.Contains("allowed: builtin, torchscript:FILE", e.Message);
         Assert.Throws<ArgumentException>(() => ImageEncoderFactory.Create(new EncoderSpec("torchscript")));
     }
+
+    [Fact]
+    public void Encoding_leaves_no_live_tensors()
+    {
+        using var encoder = new BuiltinEncoder();
+        var file = ImageWriter.Encode(RandomGray(9, 28), 28, 28, 1, ImageFileFormat.Png);
+        encoder.Encode([file]);
+        var baseline = torch.LiveTensorCount;
+        for (var i = 0; i < 3; i++) encoder.Encode([file, file, Array.Empty<byte>()]);
+        Assert.Equal(baseline, torch.LiveTensorCount);
+    }
 }

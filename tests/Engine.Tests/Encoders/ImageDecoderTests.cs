@@ -122,6 +122,18 @@ public sealed class ImageDecoderTests
     }
 
     [Fact]
+    public void Truncated_jpegs_are_per_item_errors()
+    {
+        var jpeg = TestImages.Encoded(64, 48, ImageFileFormat.Jpeg);
+        ReadOnlyMemory<byte>[] batch = [jpeg[..(jpeg.Length / 3)], jpeg[..20], jpeg];
+        using var decoded = ImageDecoder.Decode(batch, new ImageDecodeOptions { Resize = 16, Crop = 16 });
+        Assert.StartsWith("corrupt or truncated image", decoded.Errors[0]);
+        Assert.NotNull(decoded.Errors[1]);
+        Assert.Null(decoded.Errors[2]);
+        Assert.Equal([3L, 3, 16, 16], decoded.Images.shape);
+    }
+
+    [Fact]
     public void Options_are_validated_with_the_setting_named()
     {
         var e = Assert.Throws<ArgumentException>(() => ImageDecoder.Decode([], new ImageDecodeOptions { Mean = [0.5f], Std = [0.5f] }));

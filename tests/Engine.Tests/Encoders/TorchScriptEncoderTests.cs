@@ -69,6 +69,17 @@ public sealed class TorchScriptEncoderTests : IDisposable
     }
 
     [Fact]
+    public void Encoding_leaves_no_live_tensors()
+    {
+        using var encoder = new TorchScriptEncoder(SaveModel("leak.pt", 1f), Device.CPU, 8, batchSize: 2);
+        ReadOnlyMemory<byte>[] files = [TestImages.Encoded(9, 9, ImageFileFormat.Png), Array.Empty<byte>(), TestImages.Encoded(12, 9, ImageFileFormat.Bmp)];
+        encoder.Encode(files);
+        var baseline = torch.LiveTensorCount;
+        encoder.Encode(files);
+        Assert.Equal(baseline, torch.LiveTensorCount);
+    }
+
+    [Fact]
     public void A_missing_model_file_is_named()
     {
         var e = Assert.Throws<FileNotFoundException>(() => ImageEncoderFactory.Create(new EncoderSpec("torchscript", Path.Combine(directory, "none.pt")), "cpu"));
