@@ -8,6 +8,7 @@ internal static class BenchmarkRunner
         ["binding"] = ("GEMM throughput and per-call overhead: the binding vs libtorch called from C++", BindingBenchmark.Run),
         ["encoder-quality"] = ("Weight-free encoder candidates on Fashion-MNIST: 20-NN agreement, k-means ACC/NMI", EncoderQualityBenchmark.Run),
         ["embed-cache"] = ("Decode+embed images/s of the built-in encoder on Fashion-MNIST PNGs: no cache, cold and warm SQLite cache", EmbedCacheBenchmark.Run),
+        ["decode"] = ("Decode + preprocess images/s on photo-sized JPEG and PNG files (to 3x224x224)", DecodeBenchmark.Run),
     };
 
     public static int Run(string[] args)

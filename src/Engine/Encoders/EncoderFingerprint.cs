@@ -8,6 +8,12 @@ namespace Elfs.Engine.Encoders;
 public static class EncoderFingerprint
 {
     /// <summary>
+    /// Version of the decode/resize/crop code (ImageDecoder); part of every fingerprint, so changing how pixels are
+    /// prepared invalidates cached vectors. Bump it with any change that alters decoded values.
+    /// </summary>
+    public const string PreprocessingVersion = "stb/box-reduce+aa-resize/center-crop/v1";
+
+    /// <summary>
     /// Fingerprint of (<paramref name="kind"/>, <paramref name="identity"/> = model file hash or built-in version,
     /// input size, mean, std). Floats are written round-trippably so any change of a setting changes the fingerprint.
     /// </summary>
@@ -17,6 +23,7 @@ public static class EncoderFingerprint
         var text = new StringBuilder()
             .Append("kind=").Append(kind).Append('\n')
             .Append("identity=").Append(identity).Append('\n')
+            .Append("preprocessing=").Append(PreprocessingVersion).Append('\n')
             .Append("input=").Append(inputSize.ToString(c)).Append('\n')
             .Append("mean=").Append(Join(mean)).Append('\n')
             .Append("std=").Append(Join(std)).Append('\n')

@@ -91,6 +91,18 @@ public sealed class ImageDecoderTests
     }
 
     [Fact]
+    public void Large_reductions_average_whole_blocks_first()
+    {
+        // 8 x 8, left half black, right half white: the shorter side 8 -> 2 averages 4 x 4 blocks exactly.
+        var pixels = new byte[64];
+        for (var i = 0; i < 64; i++) pixels[i] = (byte)(i % 8 < 4 ? 0 : 255);
+        var file = ImageWriter.Encode(pixels, 8, 8, 1, ImageFileFormat.Png);
+        var values = Decode(file, new ImageDecodeOptions { Resize = 2, Grayscale = true }, out var shape);
+        Assert.Equal([1L, 1, 2, 2], shape);
+        Assert.Equal(new[] { 0f, 1f, 0f, 1f }, values);
+    }
+
+    [Fact]
     public void Bad_items_get_their_reason_and_the_rest_of_the_batch_decodes()
     {
         var good = TestImages.Encoded(6, 6, ImageFileFormat.Png);
