@@ -67,7 +67,16 @@ public static class EmbedCommand
         {
             var clock = Stopwatch.StartNew();
             var embedder = new CachedEmbedder(encoder, cache);
-            var outcome = embedder.Embed(source.Ids.Count, source.Read, new EmbedProgressBar(error, !Console.IsErrorRedirected), cancellationToken);
+            EmbedOutcome outcome;
+            try
+            {
+                outcome = embedder.Embed(source.Ids.Count, source.Read, new EmbedProgressBar(error, !Console.IsErrorRedirected), cancellationToken);
+            }
+            catch (Exception e) when (e is TorchException or InvalidOperationException)
+            {
+                error.WriteLine($"error: the encoder failed ({e.Message}); vectors of the chunks finished before it are kept in the cache");
+                return FailureExitCode;
+            }
             var seconds = clock.Elapsed.TotalSeconds;
             for (var i = 0; i < source.Ids.Count; i++)
                 if (outcome.Errors[i] is { } reason) error.WriteLine($"failed: {source.Ids[i]}: {reason}");
