@@ -54,7 +54,8 @@ public sealed class ImageDecoderTests
     {
         byte[] palette = [255, 0, 0, 0, 255, 0, 0, 0, 255, 12, 34, 56];
         var indices = Enumerable.Range(0, 12 * 10).Select(i => (byte)(i % 4)).ToArray();
-        var values = Decode(TestImages.Gif(12, 10, palette, indices), Native, out var shape);
+        var second = Enumerable.Repeat((byte)3, 12 * 10).ToArray();
+        var values = Decode(TestImages.Gif(12, 10, palette, indices, second), Native, out var shape);
         Assert.Equal([1L, 3, 10, 12], shape);
         for (var i = 0; i < indices.Length; i++)
             for (var c = 0; c < 3; c++)

@@ -32,10 +32,10 @@ internal static class TestImages
     }
 
     /// <summary>
-    /// A GIF89a with a 256-entry global palette and the given palette indices, LZW-coded with literal codes only (a
+    /// A GIF89a with a 256-entry global palette and one frame per array of palette indices, LZW-coded with literal codes only (a
     /// clear code every 100 pixels keeps the code width at 9 bits), which every decoder reads.
     /// </summary>
-    public static byte[] Gif(int width, int height, byte[] palette, byte[] indices)
+    public static byte[] Gif(int width, int height, byte[] palette, params byte[][] frames)
     {
         var output = new List<byte>();
         output.AddRange("GIF89a"u8.ToArray());
@@ -45,21 +45,24 @@ internal static class TestImages
         var table = new byte[768];
         palette.CopyTo(table, 0);
         output.AddRange(table);
-        output.Add(0x2C);
-        AddUInt16(output, 0);
-        AddUInt16(output, 0);
-        AddUInt16(output, width);
-        AddUInt16(output, height);
-        output.Add(0);
-        output.Add(8);
-        var data = Lzw(indices);
-        for (var i = 0; i < data.Count; i += 255)
+        foreach (var indices in frames)
         {
-            var n = Math.Min(255, data.Count - i);
-            output.Add((byte)n);
-            output.AddRange(data.GetRange(i, n));
+            output.Add(0x2C);
+            AddUInt16(output, 0);
+            AddUInt16(output, 0);
+            AddUInt16(output, width);
+            AddUInt16(output, height);
+            output.Add(0);
+            output.Add(8);
+            var data = Lzw(indices);
+            for (var i = 0; i < data.Count; i += 255)
+            {
+                var n = Math.Min(255, data.Count - i);
+                output.Add((byte)n);
+                output.AddRange(data.GetRange(i, n));
+            }
+            output.Add(0);
         }
-        output.Add(0);
         output.Add(0x3B);
         return [.. output];
     }
