@@ -10,6 +10,8 @@ public static class CommandLine
     {
         var root = new RootCommand("Elfs.LabelOps: label-free selection of the images worth labeling first (ELFS).");
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(SelectCommand.Create());
+        root.Subcommands.Add(EmbedCommand.Create());
         return root;
     }
 }
