@@ -87,7 +87,7 @@ public sealed record ElfsProfile
     {
         Name = "cpu",
         Heads = 4,
-        TemiEpochs = 20,
+        TemiEpochs = 50,
         HiddenDim = 256,
         BottleneckDim = 128,
         TemiLearningRate = 5e-4,
