@@ -11,6 +11,12 @@ internal static class BenchmarkRunner
         ["encoder-quality"] = ("Weight-free encoder candidates on Fashion-MNIST: 20-NN agreement, k-means ACC/NMI", EncoderQualityBenchmark.Run),
         ["embed-cache"] = ("Decode+embed images/s of the built-in encoder on Fashion-MNIST PNGs: no cache, cold and warm SQLite cache", EmbedCacheBenchmark.Run),
         ["decode"] = ("Decode + preprocess images/s on photo-sized JPEG and PNG files (to 3x224x224)", DecodeBenchmark.Run),
+        ["elfs-synthetic"] = ("ELFS on a Gaussian mixture: timings, pseudo-label accuracy, AUM of ambiguous points", Engine.SyntheticSelectBenchmark.Run),
+        ["knn-speed"] = ("kNN graph GFLOP/s vs the binding's GEMM GFLOP/s (N=60,000, d=256,768)", Engine.KnnSpeedBenchmark.Run),
+        ["temi-speed"] = ("TEMI seconds/epoch at N=60,000, d=256, batch 1024 for 1 and 50 heads", Engine.TemiSpeedBenchmark.Run),
+        ["select-e2e"] = ("End-to-end ElfsSelector.Select on 60,000 x 256 for a profile; peak memory", Engine.EndToEndSelectBenchmark.Run),
+        ["fashion-quality"] = ("Fashion-MNIST pseudo-label accuracy and NMI (PCA-128 embeddings)", Engine.FashionQualityBenchmark.Run),
+        ["fashion-pruning"] = ("Fashion-MNIST pruning-rate table: small CNN on each method's selection, true labels", Engine.FashionPruningBenchmark.Run),
     };
 
     public static int Run(string[] args)
