@@ -6,6 +6,7 @@ internal static class BenchmarkRunner
     private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Benchmarks = new()
     {
         ["binding"] = ("GEMM throughput and per-call overhead: the binding vs libtorch called from C++", BindingBenchmark.Run),
+        ["beyond"] = ("Issue 8 on Fashion-MNIST: duplicates | beta | proxy (near-duplicate threshold, beta auto, image proxy)", BeyondBenchmark.Run),
     };
 
     public static int Run(string[] args)
