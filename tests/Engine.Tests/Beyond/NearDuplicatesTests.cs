@@ -50,7 +50,8 @@ public sealed class NearDuplicatesTests
         var planted = PlantedDuplicates.Create();
         var labeled = new bool[planted.Rows];
         foreach (var (original, _) in planted.Pairs.Take(5)) labeled[original] = true;
-        var candidates = Enumerable.Range(0, planted.Rows).ToArray();
+        // Copies come first, so each one is a candidate before the budget fills.
+        var candidates = Enumerable.Range(0, planted.Rows).Reverse().ToArray();
         var result = NearDuplicates.Take(candidates, 100, Graph(planted), Threshold, labeled);
 
         Assert.Equal(100, result.Selected.Length);
