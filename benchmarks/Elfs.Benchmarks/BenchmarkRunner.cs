@@ -6,7 +6,13 @@ internal static class BenchmarkRunner
     private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Benchmarks = new()
     {
         ["binding"] = ("GEMM throughput and per-call overhead: the binding vs libtorch called from C++", BindingBenchmark.Run),
-        ["beyond"] = ("Issue 8 on Fashion-MNIST: duplicates | beta | proxy (near-duplicate threshold, beta auto, image proxy)", BeyondBenchmark.Run),
+        ["beyond"] = ("Issue 8 on Fashion-MNIST: duplicates | beta | proxy (near-duplicate threshold, beta auto, image proxy)", Beyond.BeyondBenchmark.Run),
+        ["elfs-synthetic"] = ("ELFS on a Gaussian mixture: timings, pseudo-label accuracy, AUM of ambiguous points", Engine.SyntheticSelectBenchmark.Run),
+        ["knn-speed"] = ("kNN graph GFLOP/s vs the binding's GEMM GFLOP/s (N=60,000, d=256,768)", Engine.KnnSpeedBenchmark.Run),
+        ["temi-speed"] = ("TEMI seconds/epoch at N=60,000, d=256, batch 1024 for 1 and 50 heads", Engine.TemiSpeedBenchmark.Run),
+        ["select-e2e"] = ("End-to-end ElfsSelector.Select on 60,000 x 256 for a profile; peak memory", Engine.EndToEndSelectBenchmark.Run),
+        ["fashion-quality"] = ("Fashion-MNIST pseudo-label accuracy and NMI (PCA-128 embeddings)", Engine.FashionQualityBenchmark.Run),
+        ["fashion-pruning"] = ("Fashion-MNIST pruning-rate table: small CNN on each method's selection, true labels", Engine.FashionPruningBenchmark.Run),
     };
 
     public static int Run(string[] args)

@@ -71,7 +71,7 @@ public sealed class SelectCommandTests : IDisposable
     {
         var data = Mixture(out var rows, out var dim);
         var text = string.Join("\n", Enumerable.Range(0, rows).Select(r => string.Join(",", data.AsSpan(r * dim, dim).ToArray().Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))));
-        var (code, error) = Run(WriteCsv(text), clusters: 3, count: 10, method: "random");
+        var (code, error) = Run(WriteCsv(text), clusters: 3, fraction: null, count: 10, method: "random");
         Assert.True(code == 0, error);
         Assert.Equal(10, File.ReadAllLines(Out).Skip(1).Count(l => l.Split(',')[1] == "1"));
     }

@@ -3,18 +3,18 @@ namespace Elfs.Engine.Tests.Elfs;
 /// <summary>Tiny explicit profiles that keep the test project fast on 2 cores.</summary>
 public static class TestProfiles
 {
-    /// <summary>Enough to cluster the Gaussian mixture: 4 narrow heads, 30 TEMI epochs, 15 proxy epochs.</summary>
+    /// <summary>Enough to cluster the Gaussian mixture: 8 narrow heads, 40 TEMI epochs, 15 proxy epochs.</summary>
     public static ElfsProfile Small { get; } = new()
     {
         Name = "test-small",
         KnnNeighbours = 20,
-        Heads = 4,
-        TemiEpochs = 30,
+        Heads = 8,
+        TemiEpochs = 40,
         TemiBatch = 256,
         HiddenDim = 128,
         BottleneckDim = 64,
-        TemiLearningRate = 1e-3,
-        TemiMinLearningRate = 1e-3,
+        TemiLearningRate = 2e-3,
+        TemiMinLearningRate = 2e-3,
         TemiWarmupEpochs = 2,
         ProxyEpochs = 15,
         ProxyBatch = 256,
