@@ -5,6 +5,7 @@ using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Tests.Beyond;
 
+[Collection(BeyondCollection.Name)]
 public sealed class ImageProxyTests
 {
     [Theory]
