@@ -35,13 +35,14 @@ internal static class BeyondBenchmark
             "duplicates" => Duplicates(train),
             "beta" => Beta(train, test, seed),
             "proxy" => Proxy(train, test, seed, Option(args, "--image-epochs", 10)),
+            "proxy-cost" => ProxyCost(Option(args, "--images", 512)),
             _ => Usage(),
         };
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: beyond duplicates|beta|proxy [--train N] [--test N] [--seed S] [--image-epochs E]");
+        Console.Error.WriteLine("usage: beyond duplicates|beta|proxy|proxy-cost [--train N] [--test N] [--seed S] [--image-epochs E] [--images N]");
         return 2;
     }
 
@@ -172,6 +173,22 @@ internal static class BeyondBenchmark
         var p = Enumerable.Range(0, n).ToArray();
         new Random((int)seed + 17).Shuffle(p);
         return p;
+    }
+
+    /// <summary>Seconds per image-epoch of each image proxy (one epoch on <paramref name="count"/> train images, batch 128).</summary>
+    private static int ProxyCost(int count)
+    {
+        var data = Load(train: true, count);
+        using var store = ImageStore.FromBytes(data.Bytes(), count, 1, Side, Side);
+        foreach (var architecture in new[] { ImageArchitecture.SmallCnn, ImageArchitecture.ResNet18 })
+        {
+            var watch = Stopwatch.StartNew();
+            new ImageProxyTrainer(store, new ImageProxySettings { Architecture = architecture, Epochs = 1, Batch = 128 }, Device.CPU)
+                .Train(data.Labels, 10, new TrainingDynamicsRecorder(data.Labels), 0);
+            var perImage = watch.Elapsed.TotalSeconds / count;
+            Print($"{architecture}: {1000 * perImage:F2} ms per image-epoch on 28x28 (1 epoch, {count} images, batch 128); 60,000 images x 200 epochs would take {perImage * 60000 * 200 / 3600:F0} h");
+        }
+        return 0;
     }
 
     private static int Proxy(int train, int test, ulong seed, int imageEpochs)
