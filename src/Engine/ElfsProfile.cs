@@ -89,14 +89,14 @@ public sealed record ElfsProfile
     public static ElfsProfile Cpu { get; } = new()
     {
         Name = "cpu",
-        Heads = 8,
-        TemiEpochs = 40,
+        Heads = 4,
+        TemiEpochs = 50,
         HiddenDim = 256,
         BottleneckDim = 128,
-        TemiLearningRate = 2.5e-4,
-        TemiMinLearningRate = 1e-4,
-        TemiWarmupEpochs = 4,
-        ProxyEpochs = 40,
+        TemiLearningRate = 5e-4,
+        TemiMinLearningRate = 5e-4,
+        TemiWarmupEpochs = 2,
+        ProxyEpochs = 20,
         ImageProxy = new() { Architecture = Dynamics.Proxies.ImageArchitecture.SmallCnn, Epochs = 20, Batch = 128 },
     };
 

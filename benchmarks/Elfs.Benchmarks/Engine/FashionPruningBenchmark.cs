@@ -24,15 +24,18 @@ internal static class FashionPruningBenchmark
         var steps = ProfileArguments.Int(args, "--steps", 200);
         var batch = ProfileArguments.Int(args, "--batch", 128);
         var profile = ProfileArguments.Parse(args);
-        var scoresPath = ProfileArguments.Value(args, "--scores") ?? throw new ArgumentException("--scores FILE (from fashion-quality --scores-out) is required");
-        var pseudoAum = File.ReadLines(scoresPath).Skip(1).Select(l => float.Parse(l.Split(',')[2], c)).ToArray();
+        // --scores FILE (from fashion-quality --scores-out) runs the pseudo-label methods; without it only the others run.
+        var scoresPath = ProfileArguments.Value(args, "--scores");
+        var pseudoAum = scoresPath is null ? null : File.ReadLines(scoresPath).Skip(1).Select(l => float.Parse(l.Split(',')[2], c)).ToArray();
+        var baselines = pseudoAum is null || args.Contains("--with-baselines");
         var train = FashionMnist.Load(train: true);
         var test = FashionMnist.Load(train: false);
         var embeddings = FashionEmbeddings.Load(train);
         var n = train.Count;
-        float[] trueAum;
-        float[] prototypeDistance;
+        float[] trueAum = [];
+        float[] prototypeDistance = [];
         using (var x = torch.tensor(embeddings.Data, [n, embeddings.Cols]))
+        if (baselines)
         {
             var recorder = new TrainingDynamicsRecorder(train.Labels, profile.El2nEpochs);
             new MlpProxyTrainer(x, profile).Train(train.Labels, 10, recorder, 0);
@@ -50,15 +53,20 @@ internal static class FashionPruningBenchmark
                 Console.WriteLine(string.Create(c, $"{method},{rate},{s},{subset.Length},{accuracy:F4}"));
             }
         }
-        Record("full", 0, Enumerable.Range(0, n).ToArray());
+        if (baselines) Record("full", 0, Enumerable.Range(0, n).ToArray());
         foreach (var rate in rates)
         {
             var fraction = 1 - rate / 100.0;
             var budget = BudgetCounts.RoundHalfUp(fraction, n);
             var ccsBeta = rate >= 90 ? 0.3 : rate >= 80 ? 0.2 : rate >= 70 ? 0.1 : 0.0;
             var ccsHard = BudgetCounts.RoundHalfUp(ccsBeta, n);
-            Record("random", rate, RandomSelection.Select(n, budget, 1));
-            Record("prototypicality", rate, PrototypicalitySelection.Select(prototypeDistance, budget));
+            if (baselines)
+            {
+                Record("random", rate, RandomSelection.Select(n, budget, 1));
+                Record("prototypicality", rate, PrototypicalitySelection.Select(prototypeDistance, budget));
+                Record($"ccs-true-aum(b={ccsBeta})", rate, StratifiedSampling.Select(trueAum, ccsHard, budget, profile.CcsBins, 1));
+            }
+            if (pseudoAum is null) continue;
             Record($"ccs-pseudo-aum(b={ccsBeta})", rate, StratifiedSampling.Select(pseudoAum, ccsHard, budget, profile.CcsBins, 1));
             foreach (var beta in new[] { 0.0, 0.1, 0.2, 0.3, 0.4 })
             {
@@ -66,7 +74,6 @@ internal static class FashionPruningBenchmark
                 var (hard, b) = BudgetCounts.Resolve(n, beta, fraction, null);
                 Record(string.Create(c, $"elfs(b={beta})"), rate, DoubleEndPruning.Select(pseudoAum, hard, b));
             }
-            Record($"ccs-true-aum(b={ccsBeta})", rate, StratifiedSampling.Select(trueAum, ccsHard, budget, profile.CcsBins, 1));
         }
         Console.WriteLine("| method | " + string.Join(" | ", rates.Select(r => $"{r}%")) + " |");
         foreach (var method in results.Select(r => r.Method).Distinct())

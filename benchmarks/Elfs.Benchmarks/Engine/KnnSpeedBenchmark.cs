@@ -25,8 +25,8 @@ internal static class KnnSpeedBenchmark
             using var g = new Generator(1);
             var x = torch.randn([rows, dim], g);
             var block = KnnGraph.DefaultBlockRows(rows);
-            var blockGemm = GemmGflops(torch.randn([block, dim], g), torch.randn([dim, rows], g));
-            var squareGemm = GemmGflops(torch.randn([2048, 2048], g), torch.randn([2048, 2048], g));
+            var blockGemm = GemmProbe.Gflops(torch.randn([block, dim], g), torch.randn([dim, rows], g));
+            var squareGemm = GemmProbe.Square();
             var watch = Stopwatch.StartNew();
             KnnGraph.Build(x, k);
             var seconds = watch.Elapsed.TotalSeconds;
@@ -35,18 +35,5 @@ internal static class KnnSpeedBenchmark
                 $"d={dim}: knn {seconds:F1} s = {knnGflops:F1} GFLOP/s; GEMM {block}x{dim}x{rows} {blockGemm:F1} GFLOP/s ({knnGflops / blockGemm:P0}); GEMM 2048^3 {squareGemm:F1} GFLOP/s ({knnGflops / squareGemm:P0}); peak RSS {PeakMemory.MiB():F0} MiB"));
         }
         return 0;
-    }
-
-    private static double GemmGflops(Tensor a, Tensor b)
-    {
-        a.mm(b).Dispose();
-        var best = double.MaxValue;
-        for (var i = 0; i < 3; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            a.mm(b).Dispose();
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
-        }
-        return 2.0 * a.size(0) * a.size(1) * b.size(1) / best / 1e9;
     }
 }

@@ -32,12 +32,14 @@ internal static class TemiSpeedBenchmark
             var random = new Random(1);
             var k = 50;
             var graph = KnnGraph.FromArrays(Enumerable.Range(0, trainRows * k).Select(_ => random.Next(trainRows)).ToArray(), new float[trainRows * k], trainRows, k);
+            var gemmBefore = GemmProbe.Square();
             var watch = Stopwatch.StartNew();
             TemiTrainer.Train(x, graph, 10, profile, 0);
             var seconds = watch.Elapsed.TotalSeconds * stepsPerEpoch / (trainRows / profile.TemiBatch);
+            var gemm = (gemmBefore + GemmProbe.Square()) / 2;
             var flops = StepFlops(profile, dim, 10) * stepsPerEpoch;
             Console.WriteLine(string.Create(c,
-                $"heads={heads} d={dim} batch={profile.TemiBatch} hidden={profile.HiddenDim} bottleneck={profile.BottleneckDim}: {seconds:F1} s/epoch ({stepsPerEpoch} steps{(trainRows < rows ? $", extrapolated from {trainRows / profile.TemiBatch} steps" : "")}); arithmetic {flops / 1e9:F0} GFLOP/epoch = {flops / seconds / 1e9:F1} GFLOP/s; threads={torch.get_num_threads()}; peak RSS {PeakMemory.MiB():F0} MiB"));
+                $"heads={heads} d={dim} batch={profile.TemiBatch} hidden={profile.HiddenDim} bottleneck={profile.BottleneckDim}: {seconds:F1} s/epoch ({stepsPerEpoch} steps{(trainRows < rows ? $", extrapolated from {trainRows / profile.TemiBatch} steps" : "")}); arithmetic {flops / 1e9:F0} GFLOP/epoch = {flops / seconds / 1e9:F1} GFLOP/s = {flops / seconds / 1e9 / gemm:P0} of GEMM 2048^3 ({gemm:F1} GFLOP/s, mean of before/after); floor at that GEMM rate {flops / gemm / 1e9:F1} s; threads={torch.get_num_threads()}; peak RSS {PeakMemory.MiB():F0} MiB"));
         }
         return 0;
     }
