@@ -3,7 +3,6 @@ using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Tests.Beyond;
 
-[Collection(BeyondCollection.Name)]
 public sealed class BetaSearchTests
 {
     private static readonly ProbeSettings Probe = new(Epochs: 30, Batch: 64, Hidden: 32, LearningRate: 0.1, MinLearningRate: 1e-3, WeightDecay: 5e-4);

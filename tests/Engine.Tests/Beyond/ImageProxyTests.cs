@@ -5,7 +5,6 @@ using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Tests.Beyond;
 
-[Collection(BeyondCollection.Name)]
 public sealed class ImageProxyTests
 {
     [Theory]
@@ -72,7 +71,9 @@ public sealed class ImageProxyTests
         var settings = new ImageProxySettings { Architecture = ImageArchitecture.SmallCnn, Epochs = 8, Batch = 16, LearningRate = 0.05, CropPadding = 1 };
         var counter = new EpochCounter();
         var recorder = new TrainingDynamicsRecorder(labels);
+        var before = torch.LiveTensorCount;
         new ImageProxyTrainer(store, settings, Device.CPU).Train(labels, 2, new CompositeObserver(counter, recorder), seed: 3);
+        Assert.Equal(before, torch.LiveTensorCount);
 
         Assert.Equal(8, counter.Seen.Count);
         Assert.All(counter.Seen.Values, items => Assert.Equal(Enumerable.Range(0, 80), items.Order()));
@@ -108,6 +109,26 @@ public sealed class ImageProxyTests
         {
             foreach (var o in observers) o.Observe(epoch, items, logits);
         }
+    }
+
+    [Fact]
+    public void TheSelectorRunsTheImageProxyWhenAskedAndFillsTheBudget()
+    {
+        var (pixels, flat, _, _) = ToyImages();
+        using var store = ImageStore.FromBytes(pixels, 80, 1, 8, 8);
+        var options = new SelectionOptions { Clusters = 2, Fraction = 0.25, Beta = 0.1, Device = "cpu", Proxy = ProxyKind.Image, Images = store };
+        var profile = TestProfiles.Tiny with { KnnNeighbours = 8, ImageProxy = new ImageProxySettings { Architecture = ImageArchitecture.SmallCnn, Epochs = 3, Batch = 16, CropPadding = 1 } };
+        var progress = new List<StageProgress>();
+        var result = ElfsSelector.Select(flat, 80, 64, options, profile, new SynchronousProgress(progress.Add));
+
+        Assert.Equal(20, result.Items.Count(i => i.Selected));
+        Assert.Equal(3, progress.Count(p => p.Stage == "dynamics" && p.Detail!.StartsWith("image proxy loss", StringComparison.Ordinal)));
+        Assert.All(result.Items, i => Assert.InRange(i.Aum, -3f, 3f));
+    }
+
+    private sealed class SynchronousProgress(Action<StageProgress> report) : IProgress<StageProgress>
+    {
+        public void Report(StageProgress value) => report(value);
     }
 
     [Fact]

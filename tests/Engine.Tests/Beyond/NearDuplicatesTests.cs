@@ -4,7 +4,6 @@ using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Tests.Beyond;
 
-[Collection(BeyondCollection.Name)]
 public sealed class NearDuplicatesTests
 {
     private const double Threshold = 0.98;

@@ -4,7 +4,6 @@ using Elfs.Host.Cli;
 
 namespace Elfs.Engine.Tests.Beyond;
 
-[Collection(BeyondCollection.Name)]
 public sealed class SelectCommandReasonTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("elfs-reason-").FullName;

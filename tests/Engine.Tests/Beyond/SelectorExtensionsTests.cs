@@ -4,7 +4,6 @@ using Elfs.Engine.Tests.Elfs;
 namespace Elfs.Engine.Tests.Beyond;
 
 /// <summary>The pipeline with near-duplicates, already-labeled items, reasons and β auto, on a tiny mixture.</summary>
-[Collection(BeyondCollection.Name)]
 public sealed class SelectorExtensionsTests
 {
     private static (float[] Data, int Rows, int Dim, (int Original, int Copy)[] Pairs) MixtureWithCopies()

@@ -39,7 +39,7 @@ public sealed class ImageProxyTrainer : IProxyTrainer
         using var network = new ImageClassifier(settings.Architecture, images.Channels, classes, generator);
         network.to(device);
         network.train();
-        using var y = torch.tensor(labels.Select(l => (long)l).ToArray(), [rows]).to(device).DetachFromDisposeScope();
+        using var y = Targets(labels, device);
         var group = new ParamGroup(network.parameters_(), settings.LearningRate, settings.WeightDecay);
         using var optimizer = new SGD([group], momentum: 0.9, nesterov: true);
         var order = SeedStreams.Random(seed, "image-proxy-order");
@@ -69,5 +69,11 @@ public sealed class ImageProxyTrainer : IProxyTrainer
             }
             progress?.Report(new StageProgress("dynamics", epoch + 1, Epochs, $"image proxy loss {lossSum / iterationsPerEpoch:F4}"));
         }
+    }
+
+    private static Tensor Targets(int[] labels, Device device)
+    {
+        using var scope = torch.NewDisposeScope();
+        return scope.MoveToOuter(torch.tensor(labels.Select(l => (long)l).ToArray(), [labels.Length]).to(device)).DetachFromDisposeScope();
     }
 }
