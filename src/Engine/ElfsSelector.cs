@@ -59,6 +59,7 @@ public static class ElfsSelector
                 (var band, hardPruned) = ElfsBand.Select(scores.Aum, hard, input.Budget, scores.Knn, options.DuplicateThreshold, options.AlreadyLabeled);
                 return band;
             }
+            if (options.Method == SelectionMethod.Ccs) hardPruned = AumOrder.Ascending(scores.Aum)[..input.Hard];
             var chosen = options.Method switch
             {
                 SelectionMethod.Ccs => StratifiedSampling.Select(scores.Aum, input.Hard, input.Budget, profile.CcsBins, options.Seed),

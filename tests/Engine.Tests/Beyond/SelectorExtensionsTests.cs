@@ -97,6 +97,25 @@ public sealed class SelectorExtensionsTests
         Assert.Equal(hard, result.Items.Count(i => i.Reason?.StartsWith("among the hardest", StringComparison.Ordinal) == true));
     }
 
+    [Fact]
+    public void CcsAndRandomSelectionsAlsoCarryReasons()
+    {
+        var m = GaussianMixture.Create(clusters: 3, dim: 8, perCluster: 40, ambiguous: 0);
+        foreach (var method in new[] { SelectionMethod.Ccs, SelectionMethod.Random })
+        {
+            var options = new SelectionOptions { Clusters = 3, Fraction = 0.3, Beta = 0.2, Seed = 4, Device = "cpu", Method = method };
+            var result = ElfsSelector.Select(m.Data, m.Rows, m.Dim, options, TestProfiles.Tiny);
+            var selected = result.Items.Where(i => i.Selected).ToList();
+            Assert.All(selected, i => Assert.StartsWith($"pseudo-class {i.PseudoLabel} (", i.Reason));
+            if (method == SelectionMethod.Ccs)
+            {
+                Assert.All(selected, i => Assert.Contains("hardest 20% were left out as likely ambiguous", i.Reason));
+                Assert.Equal(24, result.Items.Count(i => i.Reason?.StartsWith("among the hardest 20%", StringComparison.Ordinal) == true));
+            }
+            else Assert.All(selected, i => Assert.EndsWith("; uniform random sample", i.Reason));
+        }
+    }
+
     [Theory]
     [InlineData(0.0, "DuplicateThreshold")]
     [InlineData(1.01, "DuplicateThreshold")]
