@@ -44,8 +44,11 @@ internal static class FashionPruningBenchmark
         }
         Console.WriteLine(string.Create(c, $"# steps={steps} batch={batch} seeds={seeds} rates={string.Join(",", rates)} proxy={ProfileArguments.Describe(profile)}"));
         var results = new List<(string Method, int Rate, double Accuracy)>();
+        // --methods a,b,...: only the methods with exactly these names (e.g. full,random,elfs(b=0.3)).
+        var only = ProfileArguments.Value(args, "--methods")?.Split(',');
         void Record(string method, int rate, int[] subset)
         {
+            if (only is not null && !only.Contains(method)) return;
             for (var s = 0; s < seeds; s++)
             {
                 var accuracy = SmallCnn.TrainAndTest(train, subset, test, steps, batch, 0.05, (ulong)(100 + s));

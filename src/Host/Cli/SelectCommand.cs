@@ -66,8 +66,7 @@ public static class SelectCommand
                 DuplicateThreshold = arguments.NoDuplicateCheck || method != SelectionMethod.Elfs ? null : arguments.DuplicateThreshold ?? NearDuplicates.DefaultThreshold,
             };
             TorchRuntime.Configure(null);
-            var progress = new Progress<StageProgress>(p => { if (p.Step == p.Total) error.WriteLine($"[{p.Stage}] {p.Step}/{p.Total} {p.Detail}"); });
-            result = ElfsSelector.Select(matrix.Data, matrix.Rows, matrix.Cols, options, profile, progress, cancellationToken);
+            result = ElfsSelector.Select(matrix.Data, matrix.Rows, matrix.Cols, options, profile, new StageProgressWriter(error), cancellationToken);
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException or IOException or UnauthorizedAccessException)
         {
