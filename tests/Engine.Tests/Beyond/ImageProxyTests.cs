@@ -46,7 +46,7 @@ public sealed class ImageProxyTests
                     pixels[(i * size + r) * size + c] = (byte)((bright ? 180 : 40) + random.Next(40));
                 }
         }
-        var flipped = Enumerable.Range(0, 8).Select(k => k * 10 + 3).ToArray();
+        var flipped = Enumerable.Range(0, 8).Select(k => k * 10 + 3).Where(i => i < count).ToArray();
         foreach (var i in flipped) labels[i] = 1 - labels[i];
         return (pixels, pixels.Select(p => p / 255f).ToArray(), labels, flipped);
     }
@@ -80,6 +80,24 @@ public sealed class ImageProxyTests
         var scores = recorder.Scores();
         var clean = Enumerable.Range(0, 80).Except(flipped).ToArray();
         Assert.True(clean.Average(i => scores.Correctness[i]) > 5, "the clean toy images were not learned");
+    }
+
+    [Fact]
+    public void ResNet18TakesTrainingStepsOnTinyImages()
+    {
+        var (pixels, _, labels, _) = ToyImages(count: 24);
+        using var store = ImageStore.FromBytes(pixels, 24, 1, 8, 8);
+        var counter = new EpochCounter();
+        var recorder = new TrainingDynamicsRecorder(labels);
+        var progress = new List<StageProgress>();
+        new ImageProxyTrainer(store, new ImageProxySettings { Architecture = ImageArchitecture.ResNet18, Epochs = 2, Batch = 8, LearningRate = 0.01 }, Device.CPU)
+            .Train(labels, 2, new CompositeObserver(counter, recorder), seed: 1, new SynchronousProgress(progress.Add));
+
+        Assert.Equal(2, counter.Seen.Count);
+        Assert.All(counter.Seen.Values, items => Assert.Equal(Enumerable.Range(0, 24), items.Order()));
+        Assert.Equal(2, progress.Count);
+        Assert.All(progress, p => Assert.True(float.IsFinite(float.Parse(p.Detail!.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.All(recorder.Scores().Aum, a => Assert.InRange(a, -2f, 2f));
     }
 
     [Fact]
