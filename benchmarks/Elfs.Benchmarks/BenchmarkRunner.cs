@@ -11,6 +11,7 @@ internal static class BenchmarkRunner
         ["encoder-quality"] = ("Weight-free encoder candidates on Fashion-MNIST: 20-NN agreement, k-means ACC/NMI", EncoderQualityBenchmark.Run),
         ["embed-cache"] = ("Decode+embed images/s of the built-in encoder on Fashion-MNIST PNGs: no cache, cold and warm SQLite cache", EmbedCacheBenchmark.Run),
         ["decode"] = ("Decode + preprocess images/s on photo-sized JPEG and PNG files (to 3x224x224)", DecodeBenchmark.Run),
+        ["beyond"] = ("Issue 8 on Fashion-MNIST: duplicates | beta | proxy (near-duplicate threshold, beta auto, image proxy)", Beyond.BeyondBenchmark.Run),
         ["elfs-synthetic"] = ("ELFS on a Gaussian mixture: timings, pseudo-label accuracy, AUM of ambiguous points", Engine.SyntheticSelectBenchmark.Run),
         ["knn-speed"] = ("kNN graph GFLOP/s vs the binding's GEMM GFLOP/s (N=60,000, d=256,768)", Engine.KnnSpeedBenchmark.Run),
         ["temi-speed"] = ("TEMI seconds/epoch at N=60,000, d=256, batch 1024 for 1 and 50 heads", Engine.TemiSpeedBenchmark.Run),

@@ -79,6 +79,9 @@ public sealed record ElfsProfile
     /// <summary>Lloyd iterations of the k-means used by the prototypicality baseline.</summary>
     public int KMeansIterations { get; init; } = 50;
 
+    /// <summary>The image proxy's network and schedule (used when the proxy is <c>image</c>).</summary>
+    public Dynamics.Proxies.ImageProxySettings ImageProxy { get; init; } = new() { Architecture = Dynamics.Proxies.ImageArchitecture.ResNet18 };
+
     /// <summary>The reference's README run: 50 heads, 200 epochs, batch 1024, kNN 50, 200 proxy epochs.</summary>
     public static ElfsProfile Paper { get; } = new() { Name = "paper" };
 
@@ -94,6 +97,7 @@ public sealed record ElfsProfile
         TemiMinLearningRate = 5e-4,
         TemiWarmupEpochs = 2,
         ProxyEpochs = 20,
+        ImageProxy = new() { Architecture = Dynamics.Proxies.ImageArchitecture.SmallCnn, Epochs = 20, Batch = 128 },
     };
 
     /// <summary>Resolves a named profile; throws <see cref="ArgumentException"/> naming the option for an unknown name.</summary>

@@ -9,4 +9,7 @@ namespace Elfs.Engine;
 /// <param name="El2n">EL2N summed over the first proxy epochs; NaN when not computed.</param>
 /// <param name="Selected">Whether the item is in the budget.</param>
 /// <param name="Rank">1-based labeling order among selected items; null when not selected.</param>
-public sealed record ItemScore(int Index, int PseudoLabel, float Confidence, float Aum, int Forgetting, float El2n, bool Selected, int? Rank);
+/// <param name="Reason">Short readable reason: why a selected item is worth labeling, or why a notable item was left out; null otherwise.</param>
+/// <param name="DuplicateOf">For an item dropped as a near-duplicate: the selected or already-labeled item it duplicates.</param>
+public sealed record ItemScore(int Index, int PseudoLabel, float Confidence, float Aum, int Forgetting, float El2n, bool Selected, int? Rank,
+    string? Reason = null, int? DuplicateOf = null);

@@ -26,6 +26,7 @@ internal sealed record SelectionInput(int Rows, int Dim, int Hard, int Budget, T
         if (double.IsNaN(options.Beta) || options.Beta < 0 || options.Beta >= 1)
             throw new ArgumentException($"Beta {options.Beta} is outside [0, 1)", nameof(options.Beta));
         var (hard, budget) = BudgetCounts.Resolve(rows, usesBeta ? options.Beta : 0, options.Fraction, options.Count);
+        ExtendedOptionsValidation.Validate(options, rows);
         var device = ParseDevice(options.Device);
         return new SelectionInput(rows, dim, hard, budget, device);
     }

@@ -26,4 +26,26 @@ public sealed record SelectionOptions
 
     /// <summary>Compute device: <c>auto</c>, <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
     public string Device { get; init; } = "auto";
+
+    /// <summary>
+    /// Choose β without labels (ELFS only): each candidate β builds a coreset on a pool, a probe is trained on it with
+    /// pseudo-labels and scored on a held-out pseudo-labeled split; <see cref="Beta"/> is then ignored.
+    /// </summary>
+    public bool BetaAuto { get; init; }
+
+    /// <summary>
+    /// Cosine similarity at or above which two items count as near-duplicates (ELFS only): among selected items, and
+    /// between selected and <see cref="AlreadyLabeled"/> items, one is kept and the freed budget goes to the next
+    /// candidate. Null turns the check off; allowed range (0, 1].
+    /// </summary>
+    public double? DuplicateThreshold { get; init; } = Selection.NearDuplicates.DefaultThreshold;
+
+    /// <summary>Per input row: true when the item is already labeled (never selected; its near-copies are not selected either).</summary>
+    public IReadOnlyList<bool>? AlreadyLabeled { get; init; }
+
+    /// <summary>Proxy of the training dynamics: auto (per device), embedding (MLP) or image (CNN on <see cref="Images"/>).</summary>
+    public Dynamics.Proxies.ProxyKind Proxy { get; init; } = Dynamics.Proxies.ProxyKind.Auto;
+
+    /// <summary>One decoded image per row for the image proxy (owned by the caller); null when only embeddings exist.</summary>
+    public Dynamics.Proxies.ImageStore? Images { get; init; }
 }

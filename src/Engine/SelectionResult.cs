@@ -4,4 +4,10 @@ namespace Elfs.Engine;
 /// <param name="Items">One score per input row, in input order.</param>
 /// <param name="StageTimings">Wall time per stage (knn, temi, pseudo_labels, dynamics, selection, queue, kmeans).</param>
 /// <param name="DeviceUsed">The device the tensors ran on, e.g. <c>cpu</c> or <c>cuda:0</c>.</param>
-public sealed record SelectionResult(IReadOnlyList<ItemScore> Items, IReadOnlyDictionary<string, TimeSpan> StageTimings, string DeviceUsed);
+/// <param name="BetaSearch">The label-free β search, when <see cref="SelectionOptions.BetaAuto"/> was set.</param>
+public sealed record SelectionResult(IReadOnlyList<ItemScore> Items, IReadOnlyDictionary<string, TimeSpan> StageTimings, string DeviceUsed,
+    Selection.BetaSearchResult? BetaSearch = null)
+{
+    /// <summary>Number of candidates dropped as near-duplicates of selected or already-labeled items.</summary>
+    public int DuplicatesDropped => Items.Count(i => i.DuplicateOf is not null);
+}

@@ -11,5 +11,8 @@ namespace Elfs.Host.Cli;
 /// <param name="Seed">Seed.</param>
 /// <param name="Device">auto, cpu, cuda or cuda:N.</param>
 /// <param name="Out">Output CSV path.</param>
+/// <param name="BetaAuto">Choose β without labels (method elfs); <paramref name="Beta"/> is then ignored.</param>
+/// <param name="DuplicateThreshold">Near-duplicate cosine threshold in (0, 1]; null for the engine default.</param>
+/// <param name="NoDuplicateCheck">Turns the near-duplicate check off.</param>
 public sealed record SelectArguments(string Embeddings, int Clusters, double? Fraction, int? Count, double Beta, string Method,
-    string Profile, ulong Seed, string Device, string Out);
+    string Profile, ulong Seed, string Device, string Out, bool BetaAuto = false, double? DuplicateThreshold = null, bool NoDuplicateCheck = false);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Elfs.Engine;
+using Elfs.Engine.Selection;
 using Elfs.Engine.Torch;
 
 namespace Elfs.Host.Cli;
@@ -27,14 +28,18 @@ public static class SelectCommand
         var profile = new Option<string>("--profile") { Description = "paper | cpu", DefaultValueFactory = _ => "cpu" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for every random choice", DefaultValueFactory = _ => 0UL };
         var device = new Option<string>("--device") { Description = "auto | cpu | cuda | cuda:N", DefaultValueFactory = _ => "auto" };
-        var output = new Option<string>("--out") { Description = "Output CSV: index,selected,rank,pseudo_label,confidence,aum,forgetting,el2n", Required = true };
+        var output = new Option<string>("--out") { Description = "Output CSV: index,selected,rank,pseudo_label,confidence,aum,forgetting,el2n,duplicate_of,reason", Required = true };
+        var betaAuto = new Option<bool>("--beta-auto") { Description = "Choose beta without labels (held-out pseudo-label accuracy); --beta is then ignored" };
+        var duplicateThreshold = new Option<double?>("--duplicate-threshold") { Description = $"Near-duplicate cosine threshold in (0, 1] (default {NearDuplicates.DefaultThreshold})" };
+        var noDuplicateCheck = new Option<bool>("--no-duplicate-check") { Description = "Keep near-duplicates" };
         var command = new Command("select", "Select the items worth labeling first from an embeddings file (ELFS).")
         {
-            embeddings, clusters, fraction, count, beta, method, profile, seed, device, output,
+            embeddings, clusters, fraction, count, beta, method, profile, seed, device, output, betaAuto, duplicateThreshold, noDuplicateCheck,
         };
         command.SetAction(parse => Run(new SelectArguments(
             parse.GetValue(embeddings)!, parse.GetValue(clusters), parse.GetValue(fraction), parse.GetValue(count), parse.GetValue(beta),
-            parse.GetValue(method)!, parse.GetValue(profile)!, parse.GetValue(seed), parse.GetValue(device)!, parse.GetValue(output)!),
+            parse.GetValue(method)!, parse.GetValue(profile)!, parse.GetValue(seed), parse.GetValue(device)!, parse.GetValue(output)!,
+            parse.GetValue(betaAuto), parse.GetValue(duplicateThreshold), parse.GetValue(noDuplicateCheck)),
             Console.Error));
         return command;
     }
@@ -57,7 +62,8 @@ public static class SelectCommand
             var options = new SelectionOptions
             {
                 Clusters = arguments.Clusters, Fraction = arguments.Fraction, Count = arguments.Count, Beta = arguments.Beta,
-                Method = method, Profile = profile.Name, Seed = arguments.Seed, Device = arguments.Device,
+                Method = method, Profile = profile.Name, Seed = arguments.Seed, Device = arguments.Device, BetaAuto = arguments.BetaAuto,
+                DuplicateThreshold = arguments.NoDuplicateCheck || method != SelectionMethod.Elfs ? null : arguments.DuplicateThreshold ?? NearDuplicates.DefaultThreshold,
             };
             TorchRuntime.Configure(null);
             result = ElfsSelector.Select(matrix.Data, matrix.Rows, matrix.Cols, options, profile, new StageProgressWriter(error), cancellationToken);
@@ -79,6 +85,8 @@ public static class SelectCommand
             "Fraction" => "--fraction: ",
             "Count" => "--count: ",
             "Beta" => "--beta: ",
+            "BetaAuto" => "--beta-auto: ",
+            "DuplicateThreshold" => "--duplicate-threshold: ",
             "Device" => "--device: ",
             "Profile" => "--profile: ",
             "embeddings" or "rows" or "dim" => "--embeddings: ",
@@ -97,7 +105,9 @@ public static class SelectCommand
         var c = CultureInfo.InvariantCulture;
         var summary = new StringBuilder();
         var selected = result.Items.Count(i => i.Selected);
-        summary.AppendLine(string.Create(c, $"selected {selected} of {rows} on {result.DeviceUsed}"));
+        summary.AppendLine(string.Create(c, $"selected {selected} of {rows} on {result.DeviceUsed}; {result.DuplicatesDropped} near-duplicates dropped"));
+        if (result.BetaSearch is { } search)
+            summary.AppendLine(string.Create(c, $"beta auto: {search.Beta:0.##} (held-out pseudo-label accuracy per beta: {string.Join(", ", search.Candidates.Select((b, k) => $"{b:0.##}={100 * search.Accuracies[k]:F1}%"))})"));
         summary.AppendLine("pseudo_label  size  selected");
         foreach (var group in result.Items.GroupBy(i => i.PseudoLabel).OrderBy(g => g.Key))
             summary.AppendLine(string.Create(c, $"{group.Key,12}  {group.Count(),4}  {group.Count(i => i.Selected),8}"));

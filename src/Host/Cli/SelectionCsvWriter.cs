@@ -3,7 +3,7 @@ using Elfs.Engine;
 
 namespace Elfs.Host.Cli;
 
-/// <summary>Writes <c>index,selected,rank,pseudo_label,confidence,aum,forgetting,el2n</c>, one row per input row.</summary>
+/// <summary>Writes <c>index,selected,rank,pseudo_label,confidence,aum,forgetting,el2n,duplicate_of,reason</c>, one row per input row (reason quoted as RFC 4180).</summary>
 public static class SelectionCsvWriter
 {
     /// <summary>Writes to a temporary file then moves it over <paramref name="path"/>, so a failure leaves no partial file.</summary>
@@ -12,14 +12,16 @@ public static class SelectionCsvWriter
         var temporary = path + ".tmp";
         using (var writer = new StreamWriter(temporary))
         {
-            writer.WriteLine("index,selected,rank,pseudo_label,confidence,aum,forgetting,el2n");
+            writer.WriteLine("index,selected,rank,pseudo_label,confidence,aum,forgetting,el2n,duplicate_of,reason");
             var c = CultureInfo.InvariantCulture;
             foreach (var i in items)
                 writer.WriteLine(string.Create(c,
-                    $"{i.Index},{(i.Selected ? 1 : 0)},{i.Rank},{i.PseudoLabel},{Number(i.Confidence)},{Number(i.Aum)},{i.Forgetting},{Number(i.El2n)}"));
+                    $"{i.Index},{(i.Selected ? 1 : 0)},{i.Rank},{i.PseudoLabel},{Number(i.Confidence)},{Number(i.Aum)},{i.Forgetting},{Number(i.El2n)},{i.DuplicateOf},{Quoted(i.Reason)}"));
         }
         File.Move(temporary, path, overwrite: true);
     }
+
+    private static string Quoted(string? text) => text is null ? "" : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Number(float value) => float.IsNaN(value) ? "" : value.ToString("G6", CultureInfo.InvariantCulture);
 }

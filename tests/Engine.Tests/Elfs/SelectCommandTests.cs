@@ -56,7 +56,7 @@ public sealed class SelectCommandTests : IDisposable
         var (code, error) = Run(WriteNpy(data, rows, dim), clusters: 3, fraction: 0.25);
         Assert.True(code == 0, error);
         var lines = File.ReadAllLines(Out);
-        Assert.Equal("index,selected,rank,pseudo_label,confidence,aum,forgetting,el2n", lines[0]);
+        Assert.Equal("index,selected,rank,pseudo_label,confidence,aum,forgetting,el2n,duplicate_of,reason", lines[0]);
         Assert.Equal(rows + 1, lines.Length);
         var selected = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[1] == "1").ToList();
         Assert.Equal(30, selected.Count);
