@@ -40,6 +40,7 @@ public static class ElfsConfiguration
         {
             list.Add(ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})");
         }
+        list.AddRange(RawValueCheck.Problems(configuration.GetSection(ElfsOptions.SectionName), typeof(ElfsOptions)));
         list.AddRange(ElfsOptionsValidator.Problems(options));
         problems = list;
         return options;
