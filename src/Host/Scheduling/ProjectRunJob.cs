@@ -28,7 +28,8 @@ public sealed partial class ProjectRunJob(RunPipeline pipeline, StoreSet stores,
     {
         var project = context.MergedJobDataMap.GetString(ProjectKey)!;
         var trigger = context.MergedJobDataMap.GetString(TriggerKey) ?? "schedule";
-        var firedFor = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        // When the run was asked for: a cron trigger's scheduled time; a one-off trigger's creation (kept through misfires).
+        var firedFor = context.Trigger is ICronTrigger ? context.ScheduledFireTimeUtc ?? context.FireTimeUtc : context.Trigger.StartTimeUtc;
         var answered = stores.Runs.List(project, 1).FirstOrDefault();
         if (answered is { State: RunState.Done, Finished: { } finished } && finished >= firedFor && trigger != "resume")
         {
