@@ -11,7 +11,7 @@ public interface IEmbeddingStage : IDisposable
     string Description { get; }
 
     /// <summary>Embeds <paramref name="candidates"/>, reading images through <paramref name="tool"/>.</summary>
-    Task<EmbedOutcome> EmbedAsync(ILabelingTool tool, IReadOnlyList<RunItem> candidates, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken);
+    Task<EmbeddingResult> EmbedAsync(ILabelingTool tool, IReadOnlyList<RunItem> candidates, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken);
 
     /// <summary>The vectors of <paramref name="embedded"/> (each with a vector key), one row each, in order.</summary>
     VectorMatrix Load(IReadOnlyList<RunItem> embedded);

@@ -13,7 +13,7 @@ public sealed class PrecomputedEmbeddingStage(string path) : IEmbeddingStage
     public string Description => $"precomputed ({Path.GetFileName(path)})";
 
     /// <inheritdoc />
-    public Task<EmbedOutcome> EmbedAsync(ILabelingTool tool, IReadOnlyList<RunItem> candidates, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    public Task<EmbeddingResult> EmbedAsync(ILabelingTool tool, IReadOnlyList<RunItem> candidates, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var vectors = _file.Value.Vectors;
         var items = candidates.Select(c => vectors.ContainsKey(c.ExternalId)
@@ -21,7 +21,7 @@ public sealed class PrecomputedEmbeddingStage(string path) : IEmbeddingStage
             : c with { VectorKey = null, Error = $"no precomputed vector for this item in {path}" }).ToList();
         var found = items.Count(i => i.VectorKey is not null);
         progress?.Report(new PipelineProgress("embed", candidates.Count, candidates.Count, "precomputed"));
-        return Task.FromResult(new EmbedOutcome(items, 0, found));
+        return Task.FromResult(new EmbeddingResult(items, 0, found));
     }
 
     /// <inheritdoc />

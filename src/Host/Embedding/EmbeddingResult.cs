@@ -6,4 +6,4 @@ namespace Elfs.Host.Embedding;
 /// <param name="Items">Each candidate with its vector key or error.</param>
 /// <param name="Computed">Vectors computed now.</param>
 /// <param name="Reused">Vectors found in the cache (or precomputed file).</param>
-public sealed record EmbedOutcome(IReadOnlyList<RunItem> Items, int Computed, int Reused);
+public sealed record EmbeddingResult(IReadOnlyList<RunItem> Items, int Computed, int Reused);
