@@ -10,12 +10,13 @@ results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
 dotnet build Elfs.LabelOps.sln -c Release -nologo -v q
-set +e
-dotnet test Elfs.LabelOps.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
-  --blame-hang-timeout 20m
-status=$?
-set -e
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
+    --blame-hang-timeout 20m || status=$?
+done
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do

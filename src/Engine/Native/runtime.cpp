@@ -2,7 +2,10 @@
 #include "elfs_api.h"
 #include <torch/version.h>
 #include <torch/cuda.h>
+#include <climits>
+#include <cstdlib>
 #include <cstring>
+#include <dlfcn.h>
 #ifdef ELFS_WITH_CUDA
 #include <c10/cuda/CUDACachingAllocator.h>
 #include <c10/cuda/CUDAFunctions.h>
@@ -59,4 +62,24 @@ ELFS_API int elfs_cuda_synchronize() {
 #else
     return 0;
 #endif
+}
+
+// The file that provides sgemm_ to this library's dependency tree (the same search order the loader used for
+// libtorch), symlinks resolved: the BLAS that matrix products really call. Empty when none is found (e.g. MKL linked
+// statically into libtorch).
+ELFS_API int elfs_blas_library(char* buffer, int capacity) {
+    std::string path;
+    Dl_info self{};
+    if (dladdr(reinterpret_cast<void*>(&elfs_blas_library), &self) != 0 && self.dli_fname != nullptr) {
+        if (void* library = dlopen(self.dli_fname, RTLD_LAZY | RTLD_NOLOAD)) {
+            Dl_info provider{};
+            void* gemm = dlsym(library, "sgemm_");
+            if (gemm != nullptr && dladdr(gemm, &provider) != 0 && provider.dli_fname != nullptr) {
+                char resolved[PATH_MAX];
+                path = realpath(provider.dli_fname, resolved) != nullptr ? resolved : provider.dli_fname;
+            }
+            dlclose(library);
+        }
+    }
+    return copy_text(path, buffer, capacity);
 }

@@ -23,7 +23,7 @@ public sealed record Device(DeviceType Type, int Index = 0)
         if (value == "cuda" || value.StartsWith("cuda:", StringComparison.Ordinal))
         {
             var index = 0;
-            if (value.Length > 4 && !int.TryParse(value.AsSpan(5), out index))
+            if (value.Length > 4 && (!int.TryParse(value.AsSpan(5), System.Globalization.NumberStyles.None, null, out index) || index < 0))
                 throw new ArgumentException($"device '{text}' has a bad index; allowed: auto, cpu, cuda, cuda:N");
             if (!torch.cuda.is_available())
                 throw new ArgumentException($"device '{text}' was asked for but CUDA is not available here " +

@@ -15,14 +15,23 @@ public sealed class DisposeScope : IDisposable
 
     internal DisposeScope()
     {
-        outer = current;
+        outer = Current;
         current = this;
     }
 
     /// <summary>The number of tensors the scope currently owns.</summary>
     public int Count => tensors.Count;
 
-    internal static DisposeScope? Current => current;
+    // A scope disposed out of order, or from another thread, may still be recorded as current here; skip it, so new
+    // tensors never land in a scope that will not dispose them again.
+    internal static DisposeScope? Current
+    {
+        get
+        {
+            while (current is { disposed: true }) current = current.outer;
+            return current;
+        }
+    }
 
     internal void Add(Tensor tensor) => tensors.Add(tensor);
 
@@ -31,8 +40,11 @@ public sealed class DisposeScope : IDisposable
     /// <summary>Hands the tensor to the enclosing scope (or to no scope), so it survives this one.</summary>
     public T MoveToOuter<T>(T tensor) where T : Tensor
     {
-        if (tensors.Remove(tensor)) outer?.Add(tensor);
-        tensor.Scope = outer;
+        if (!tensors.Remove(tensor)) return tensor;
+        var target = outer;
+        while (target is { disposed: true }) target = target.outer;
+        target?.Add(tensor);
+        tensor.Scope = target;
         return tensor;
     }
 

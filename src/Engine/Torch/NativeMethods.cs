@@ -164,4 +164,5 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int elfs_cuda_memory(int device, out long allocated, out long peak);
     [LibraryImport(Lib)] internal static partial int elfs_cuda_reset_peak(int device);
     [LibraryImport(Lib)] internal static partial int elfs_cuda_synchronize();
+    [LibraryImport(Lib)] internal static partial int elfs_blas_library(byte* buffer, int capacity);
 }

@@ -31,7 +31,8 @@ public sealed unsafe class ScriptModule : IDisposable
         {
             var namePointers = namePins.Select(h => h.AddrOfPinnedObject()).ToArray();
             var values = torch.HandlesOf(items.Select(p => p.Value).ToList());
-            var sourceBytes = Encoding.UTF8.GetBytes(source + "\0");
+            // TorchScript's parser needs the last line to end with a newline (C# raw strings don't).
+            var sourceBytes = Encoding.UTF8.GetBytes(source.EndsWith('\n') ? source + "\0" : source + "\n\0");
             fixed (byte* s = sourceBytes)
             fixed (nint* n = namePointers)
             fixed (nint* v = values)

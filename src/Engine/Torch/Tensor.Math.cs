@@ -6,8 +6,9 @@ public partial class Tensor
 
     private Tensor Binary(BinaryOp op, Tensor other) => Wrap(NativeMethods.elfs_binary((int)op, Handle, other.Handle), op.ToString().ToLowerInvariant());
 
+    // An integer tensor keeps its type only with a whole scalar; 2.5 must stay 2.5 (x.eq(2.5) is false for x = 2).
     private Tensor Binary(BinaryOp op, double scalar, bool integral = false) =>
-        Wrap(NativeMethods.elfs_binary_scalar((int)op, Handle, scalar, integral ? 1 : 0), op.ToString().ToLowerInvariant());
+        Wrap(NativeMethods.elfs_binary_scalar((int)op, Handle, scalar, integral && scalar == Math.Floor(scalar) ? 1 : 0), op.ToString().ToLowerInvariant());
 
     private Tensor InPlace(BinaryOp op, Tensor other)
     {

@@ -40,10 +40,16 @@ public static partial class TorchRuntime
         return 2.0 * n * n * n / best / 1e9;
     }
 
-    /// <summary>Which BLAS is loaded: from the process's mapped libraries, else from libtorch's build configuration.</summary>
+    /// <summary>
+    /// Which BLAS libtorch calls: the library that provides <c>sgemm_</c> to it; else the process's mapped libraries,
+    /// else libtorch's build configuration. (Several BLAS files can be mapped at once, e.g. the reference libblas.so.3
+    /// beside libopenblas.so.0; only the provider of sgemm_ says which one matrix products use.)
+    /// </summary>
     public static (BlasKind Kind, string Library) DetectBlas()
     {
         _ = torch.get_num_threads(); // make sure libtorch (and with it BLAS) is loaded
+        var provider = GemmProvider();
+        if (provider.Length > 0 && Classify(provider) is var providerKind and not BlasKind.Unknown) return (providerKind, provider);
         var mapped = File.Exists("/proc/self/maps")
             ? File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "")
                 .Where(p => p.StartsWith('/') && BlasFile().IsMatch(Path.GetFileName(p))).Distinct().ToList()
@@ -55,6 +61,16 @@ public static partial class TorchRuntime
         }
         var info = BlasInfo().Match(torch.BuildConfig);
         return info.Success ? (Classify(info.Groups[1].Value), "built in: BLAS_INFO=" + info.Groups[1].Value) : (BlasKind.Unknown, "not found");
+    }
+
+    private static unsafe string GemmProvider()
+    {
+        var buffer = new byte[4096];
+        fixed (byte* p = buffer)
+        {
+            NativeMethods.elfs_blas_library(p, buffer.Length);
+            return System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)p) ?? "";
+        }
     }
 
     private static BlasKind Classify(string path)

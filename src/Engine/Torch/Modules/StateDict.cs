@@ -31,30 +31,54 @@ public static class StateDict
         }
     }
 
-    /// <summary>Copies the values in <paramref name="path"/> into the matching tensors of <paramref name="state"/>.</summary>
+    /// <summary>
+    /// Copies the values in <paramref name="path"/> into the matching tensors of <paramref name="state"/>. The whole file
+    /// is read and checked first, so a file that does not fit leaves every tensor as it was.
+    /// </summary>
     public static void LoadInto(IReadOnlyDictionary<string, Tensor> state, string path)
     {
-        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-        if (reader.ReadString() != Magic) throw new InvalidDataException($"{path} is not an Elfs state file");
-        var count = reader.ReadInt32();
-        var seen = new HashSet<string>();
-        for (var i = 0; i < count; i++)
+        var entries = Read(path);
+        foreach (var (name, _, shape, _) in entries)
         {
-            var name = reader.ReadString();
-            var dtype = (ScalarType)reader.ReadInt32();
-            var shape = new long[reader.ReadInt32()];
-            for (var d = 0; d < shape.Length; d++) shape[d] = reader.ReadInt64();
-            var raw = reader.ReadBytes(reader.ReadInt32());
             if (!state.TryGetValue(name, out var target))
                 throw new InvalidDataException($"{path}: '{name}' is not a parameter or buffer of this module");
             if (!target.shape.SequenceEqual(shape))
                 throw new InvalidDataException($"{path}: '{name}' has shape [{string.Join(", ", shape)}], the module expects [{string.Join(", ", target.shape)}]");
-            using var loaded = FromBytes(raw, shape, dtype);
-            using (torch.no_grad()) target.copy_(loaded);
-            seen.Add(name);
         }
-        var missing = state.Keys.Where(k => !seen.Contains(k)).ToList();
+        var missing = state.Keys.Except(entries.Select(e => e.Name)).ToList();
         if (missing.Count > 0) throw new InvalidDataException($"{path} lacks: {string.Join(", ", missing)}");
+        foreach (var (name, dtype, shape, raw) in entries)
+        {
+            using var loaded = FromBytes(raw, shape, dtype);
+            using (torch.no_grad()) state[name].copy_(loaded);
+        }
+    }
+
+    private static List<(string Name, ScalarType Dtype, long[] Shape, byte[] Raw)> Read(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        try
+        {
+            if (reader.ReadString() != Magic) throw new InvalidDataException($"{path} is not an Elfs state file");
+            var count = reader.ReadInt32();
+            var entries = new List<(string, ScalarType, long[], byte[])>();
+            for (var i = 0; i < count; i++)
+            {
+                var name = reader.ReadString();
+                var dtype = (ScalarType)reader.ReadInt32();
+                var shape = new long[reader.ReadInt32()];
+                for (var d = 0; d < shape.Length; d++) shape[d] = reader.ReadInt64();
+                var length = reader.ReadInt32();
+                var raw = reader.ReadBytes(length);
+                if (raw.Length != length) throw new EndOfStreamException();
+                entries.Add((name, dtype, shape, raw));
+            }
+            return entries;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or OverflowException or ArgumentException)
+        {
+            throw new InvalidDataException($"{path} is not an Elfs state file, or it is truncated ({e.Message})", e);
+        }
     }
 
     private static byte[] RawBytes(Tensor contiguousCpu)
