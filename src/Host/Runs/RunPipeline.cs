@@ -52,6 +52,7 @@ public sealed partial class RunPipeline(
         try
         {
             var tool = tools.Create(project);
+            using var disposeTool = tool as IDisposable;
             using var embedder = embedders.Create(project);
             var parameters = JsonSerializer.Deserialize(run.Parameters, HostJsonContext.Default.RunParameters)!;
             var context = new RunContext(run, project, parameters, tool, embedder);

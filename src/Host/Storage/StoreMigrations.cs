@@ -40,6 +40,12 @@ public static class StoreMigrations
             pseudo_label INTEGER NOT NULL, reason TEXT NOT NULL, kept_from TEXT, PRIMARY KEY(run_id, rank));
         CREATE TABLE project_locks(project TEXT PRIMARY KEY, owner TEXT NOT NULL, acquired TEXT NOT NULL);
         """,
+        // 3: CVAT frames placed in our batch tasks (never candidates again).
+        """
+        CREATE TABLE cvat_placements(
+            project TEXT NOT NULL, external_id TEXT NOT NULL, run_id TEXT NOT NULL, task_id INTEGER NOT NULL, placed TEXT NOT NULL,
+            PRIMARY KEY(project, external_id));
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

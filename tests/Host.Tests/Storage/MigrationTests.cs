@@ -24,7 +24,7 @@ public sealed class MigrationTests : IDisposable
         var store = new ElfsStore(_temp.File("new.db"));
         using var c = store.Open();
         Assert.Equal(StoreMigrations.CurrentVersion, StoreMigrations.Version(c));
-        Assert.Equal(["items", "project_locks", "push_ledger", "queue", "run_items", "runs", "scores"], Tables(c));
+        Assert.Equal(["cvat_placements", "items", "project_locks", "push_ledger", "queue", "run_items", "runs", "scores"], Tables(c));
         using var mode = c.CreateCommand();
         mode.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string)mode.ExecuteScalar()!);
