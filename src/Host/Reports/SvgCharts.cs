@@ -105,7 +105,8 @@ public static class SvgCharts
         if (x1 - x0 < 0.5)
             return;
         Rect(sb, x0, Top, x1 - x0, Height - Bottom - Top, colour, label);
-        Text(sb, (x0 + x1) / 2, Top + 12, label, "middle");
+        if (x1 - x0 >= label.Length * 6)
+            Text(sb, (x0 + x1) / 2, Top + 12, label, "middle");
     }
 
     private static void Axis(StringBuilder sb, int peak)

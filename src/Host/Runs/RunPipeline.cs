@@ -190,7 +190,9 @@ public sealed partial class RunPipeline(
 
     private async Task<Step> ReportAsync(RunContext context, CancellationToken ct)
     {
-        context.Metrics.ReportPath = await reporter.WriteAsync(context.Run with { Metrics = context.MetricsJson, Timings = context.TimingsJson }, context.Project, context.Tool, ct);
+        // The report is the run's last act: it describes the run as it will be once this step commits.
+        var final = context.Run with { State = RunState.Done, Finished = time.GetUtcNow(), Metrics = context.MetricsJson, Timings = context.TimingsJson };
+        context.Metrics.ReportPath = await reporter.WriteAsync(final, context.Project, context.Tool, ct);
         return new Step(RunState.Done, null);
     }
 
