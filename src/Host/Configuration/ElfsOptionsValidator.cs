@@ -40,6 +40,10 @@ public sealed partial class ElfsOptionsValidator : IValidateOptions<ElfsOptions>
             yield return $"{s}:Engine:Threads: {e.Threads} is not in 0..1024 (0 = every core)";
         if (!Profiles.Contains(e.Profile, StringComparer.OrdinalIgnoreCase))
             yield return $"{s}:Engine:Profile: '{e.Profile}' is not one of {string.Join(", ", Profiles)}";
+        if (e.ClusteringEpochs is < 1 or > 10000)
+            yield return $"{s}:Engine:ClusteringEpochs: {e.ClusteringEpochs} is not in 1..10000 (or empty for the profile's)";
+        if (e.ProxyEpochs is < 2 or > 10000)
+            yield return $"{s}:Engine:ProxyEpochs: {e.ProxyEpochs} is not in 2..10000 (or empty for the profile's)";
         if (e.EncodeBatchSize is < 1 or > 4096)
             yield return $"{s}:Engine:EncodeBatchSize: {e.EncodeBatchSize} is not in 1..4096";
 

@@ -15,6 +15,12 @@ public sealed class EngineOptions
     /// <summary>Seed of every random choice; the same seed and data give the same queue. Default 0.</summary>
     public ulong Seed { get; set; }
 
+    /// <summary>Epochs of TEMI clustering; empty (default) = the profile's. Fewer is faster and coarser.</summary>
+    public int? ClusteringEpochs { get; set; }
+
+    /// <summary>Epochs of the proxy training that measures difficulty; empty (default) = the profile's.</summary>
+    public int? ProxyEpochs { get; set; }
+
     /// <summary>Images decoded and encoded per batch. Default 64.</summary>
     public int EncodeBatchSize { get; set; } = 64;
 }

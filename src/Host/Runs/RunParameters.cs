@@ -27,6 +27,12 @@ public sealed record RunParameters
     /// <summary>Engine profile.</summary>
     public required string Profile { get; init; }
 
+    /// <summary>TEMI epochs override, if any.</summary>
+    public int? ClusteringEpochs { get; init; }
+
+    /// <summary>Proxy-training epochs override, if any.</summary>
+    public int? ProxyEpochs { get; init; }
+
     /// <summary>Seed.</summary>
     public required ulong Seed { get; init; }
 }

@@ -104,6 +104,8 @@ public sealed partial class RunPipeline(
         Device = options.Value.Engine.Device,
         Profile = options.Value.Engine.Profile,
         Seed = options.Value.Engine.Seed,
+        ClusteringEpochs = options.Value.Engine.ClusteringEpochs,
+        ProxyEpochs = options.Value.Engine.ProxyEpochs,
     };
 
     private async Task<Step> SyncAsync(RunContext context, IProgress<PipelineProgress>? progress, CancellationToken ct)
@@ -158,7 +160,7 @@ public sealed partial class RunPipeline(
         {
             var vectors = context.Embedder.Load(embedded);
             var request = new SelectionRequest(Math.Min(m.Clusters, embedded.Count), count, context.Parameters.Beta,
-                context.Parameters.Profile, context.Parameters.Seed, context.Parameters.Device);
+                context.Parameters.Profile, context.Parameters.Seed, context.Parameters.Device, context.Parameters.ClusteringEpochs, context.Parameters.ProxyEpochs);
             var result = selector.Select(vectors, request, progress, ct);
             scores.AddRange(result.Rows.Select(r => new StoredScore(embedded[r.Row].ExternalId, r.PseudoLabel, r.Confidence, r.Aum, r.Forgetting, r.El2n, r.Selected, r.Rank)));
             foreach (var (stage, elapsed) in result.Timings)

@@ -7,4 +7,6 @@ namespace Elfs.Host.Runs;
 /// <param name="Profile">Engine profile (cpu | paper).</param>
 /// <param name="Seed">Seed of every random choice.</param>
 /// <param name="Device">auto | cpu | cuda | cuda:N.</param>
-public sealed record SelectionRequest(int Clusters, int Count, double Beta, string Profile, ulong Seed, string Device);
+/// <param name="ClusteringEpochs">TEMI epochs override (null = the profile's).</param>
+/// <param name="ProxyEpochs">Proxy-training epochs override (null = the profile's).</param>
+public sealed record SelectionRequest(int Clusters, int Count, double Beta, string Profile, ulong Seed, string Device, int? ClusteringEpochs = null, int? ProxyEpochs = null);
