@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Tests.Torch;
@@ -172,5 +173,23 @@ public sealed class DisposeScopeTests
         }
         Assert.False(a.IsInvalid);
         a.Dispose();
+    }
+
+    [Fact]
+    public void ATensorNobodyDisposedIsFreedByItsSafeHandleWhenCollected()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = torch.LiveTensorCount;
+        CreateAndDrop(50); // (a collection may already have freed some of them here, so no count is asserted yet)
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.Equal(before, torch.LiveTensorCount);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CreateAndDrop(int count)
+    {
+        for (var i = 0; i < count; i++) torch.ones([1]);
     }
 }

@@ -146,5 +146,20 @@ public sealed class ModuleTests : IDisposable
         Assert.Equal(before, torch.LiveTensorCount);
     }
 
+    [Fact]
+    public void SavingAndLoadingLeaveNoTensorsBehind()
+    {
+        using var g = new Generator(1);
+        using var net = new Net(g);
+        var path = Path.Combine(directory, "leak.state");
+        var before = torch.LiveTensorCount;
+        for (var i = 0; i < 3; i++)
+        {
+            net.save(path);
+            net.load(path);
+        }
+        Assert.Equal(before, torch.LiveTensorCount);
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }

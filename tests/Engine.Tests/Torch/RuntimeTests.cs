@@ -37,6 +37,9 @@ public sealed class RuntimeTests
         {
             Assert.Equal(0, torch.cuda.device_count());
             Assert.Equal(0, torch.cuda.memory_allocated());
+            Assert.Equal(0, torch.cuda.max_memory_allocated());
+            torch.cuda.reset_peak_memory_stats(); // harmless without CUDA
+            torch.cuda.synchronize();
         }
         var (kind, library) = TorchRuntime.DetectBlas();
         Assert.NotEqual(BlasKind.Unknown, kind);

@@ -18,7 +18,8 @@ public static class StateDict
         writer.Write(state.Count);
         foreach (var (name, tensor) in state)
         {
-            using var cpu = tensor.detach().cpu();
+            using var detached = tensor.detach();
+            using var cpu = detached.cpu();
             using var bytes = cpu.contiguous();
             writer.Write(name);
             writer.Write((int)cpu.dtype);

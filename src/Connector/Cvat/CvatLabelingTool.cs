@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net;
+using Elfs.Connector.Cvat.Api;
+using Microsoft.Extensions.Logging;
+
+namespace Elfs.Connector.Cvat;
+
+/// <summary>
+/// CVAT behind <see cref="ILabelingTool"/>: items are the pool's frames (<c>"task:frame"</c>), images their original
+/// bytes, and a push one prioritized batch task per run in the annotation project.
+/// </summary>
+internal sealed class CvatLabelingTool : ILabelingTool
+{
+    private const string TestedMinor = "2.64";
+    private readonly CvatApiClient api;
+    private readonly string settingPrefix;
+    private readonly CvatPoolReader reader;
+    private readonly CvatFrameSource frames;
+    private readonly CvatBatchPusher pusher;
+
+    public CvatLabelingTool(CvatApiClient api, ICvatPlacementLedger ledger, string settingPrefix, ILogger logger)
+    {
+        this.api = api;
+        this.settingPrefix = settingPrefix;
+        reader = new CvatPoolReader(api, ledger, logger);
+        frames = new CvatFrameSource(api);
+        pusher = new CvatBatchPusher(api, frames, ledger, logger);
+    }
+
+    public async Task<ToolCheck> CheckAsync(CancellationToken cancellationToken)
+    {
+        var options = api.Options;
+        var warnings = new List<string>();
+        var about = await api.GetAsync("api/server/about", CvatJsonContext.Default.CvatAbout, cancellationToken);
+        if (!about.Version.StartsWith(TestedMinor + ".", StringComparison.Ordinal) && about.Version != TestedMinor)
+            warnings.Add($"CVAT {about.Version} is not the tested {TestedMinor}.x; check that batch tasks are made as expected");
+        if (options.TokenKind == CvatTokenKind.Token)
+            warnings.Add($"{settingPrefix}:TokenKind is Token (a deprecated legacy key); create a personal access token and use Bearer");
+        var user = await api.GetAsync("api/users/self", CvatJsonContext.Default.CvatUser, cancellationToken);
+        var target = await api.GetAsync(ProjectPath(options.AnnotationProjectId), CvatJsonContext.Default.CvatProject, cancellationToken);
+        string pool;
+        if (options.ProjectId is { } poolId)
+        {
+            var project = await api.GetAsync(ProjectPath(poolId), CvatJsonContext.Default.CvatProject, cancellationToken);
+            pool = $"pool project {project.Id} '{project.Name}'";
+            if (poolId == options.AnnotationProjectId)
+                warnings.Add($"{settingPrefix}:ProjectId equals AnnotationProjectId: batch tasks copy pool frames into the same project, " +
+                    "so exports hold them twice; keep the pool in a separate project");
+        }
+        else
+        {
+            foreach (var id in options.TaskIds)
+            {
+                var answer = await api.SendAsync(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"api/tasks/{id}"), null, cancellationToken);
+                if (answer.Status == HttpStatusCode.NotFound) warnings.Add($"{settingPrefix}:TaskIds: task {id} does not exist or is not visible");
+                else api.Ensure(answer);
+            }
+            pool = $"pool of {options.TaskIds.Count} tasks";
+        }
+        var labels = 0;
+        await foreach (var label in api.ListAsync(string.Create(CultureInfo.InvariantCulture, $"api/labels?project_id={target.Id}"),
+                           CvatJsonContext.Default.CvatPageCvatLabel, cancellationToken))
+            if (label.ParentId is null) labels++;
+        if (labels == 0) warnings.Add($"annotation project {target.Id} has no labels; add them in CVAT before pushing");
+        var description = $"CVAT {about.Version} as '{user.Username}'" +
+            (string.IsNullOrEmpty(options.Organization) ? "" : $" in organization '{options.Organization}'") +
+            $", {pool}, batch tasks into project {target.Id} '{target.Name}'";
+        return new ToolCheck(description, labels == 0 ? null : labels, warnings);
+    }
+
+    public IAsyncEnumerable<SourceItem> ListItemsAsync(CancellationToken cancellationToken) => reader.ListAsync(cancellationToken);
+
+    public async Task<Stream> OpenImageAsync(SourceItem item, CancellationToken cancellationToken)
+    {
+        if (!CvatItemId.TryParse(item.ExternalId, out var id))
+            throw new ItemUnavailableException(item.ExternalId, "not a CVAT item id; expected \"task:frame\"");
+        return new MemoryStream(await frames.ReadAsync(id, cancellationToken), writable: false);
+    }
+
+    public Task<PushReceipt> PushAsync(RunId run, IReadOnlyList<Priority> queue, CancellationToken cancellationToken) =>
+        pusher.PushAsync(run, queue, cancellationToken);
+
+    private static string ProjectPath(int id) => string.Create(CultureInfo.InvariantCulture, $"api/projects/{id}");
+}

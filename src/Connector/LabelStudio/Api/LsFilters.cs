@@ -1,0 +1,4 @@
+namespace Elfs.Connector.LabelStudio.Api;
+
+/// <summary>A filter group.</summary>
+internal sealed record LsFilters(string Conjunction, List<LsFilterItem> Items);

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Elfs.Connector.LabelStudio.Api;
+using Microsoft.Extensions.Logging;
+
+namespace Elfs.Connector.LabelStudio;
+
+/// <summary>
+/// Pushes a queue as predictions that Label Studio's uncertainty sampling serves lowest score first (research §5.4):
+/// ensure the sampling; import one prediction per queued task (<c>result: []</c>, <c>model_version = "elfs-&lt;run&gt;"</c>,
+/// score from the rank); switch the project's model version; delete our older versions, never the current one.
+/// Idempotent: existing predictions of the run's version are found first and only what is missing is imported.
+/// </summary>
+internal sealed class LabelStudioPush
+{
+    private const int SystemicRefusals = 3;
+    private readonly LabelStudioApi api;
+    private readonly LabelStudioPreflight preflight;
+    private readonly LabelStudioOptions options;
+    private readonly ILogger logger;
+    private int refusals;
+
+    public LabelStudioPush(LabelStudioApi api, LabelStudioPreflight preflight, LabelStudioOptions options, ILogger logger)
+    {
+        this.api = api;
+        this.preflight = preflight;
+        this.options = options;
+        this.logger = logger;
+    }
+
+    public static string VersionOf(RunId run) => LabelStudioPreflight.VersionPrefix + run.Value;
+
+    public async Task<PushReceipt> PushAsync(RunId run, IReadOnlyList<Priority> queue, CancellationToken ct)
+    {
+        var version = VersionOf(run);
+        var rejected = new List<RejectedItem>();
+        var wanted = Scores(queue, rejected);
+        var project = await api.GetProjectAsync(ct);
+        var versions = await api.GetModelVersionsAsync(ct);
+        preflight.Inspect(project, versions);
+        if (project.Sampling != LabelStudioPreflight.UncertaintySampling)
+        {
+            logger.LogWarning("Label Studio project {Project}: sampling was '{Sampling}'; setting it to '{Wanted}' so \"Label All Tasks\" follows the queue",
+                project.Id, project.Sampling, LabelStudioPreflight.UncertaintySampling);
+            project = await api.PatchProjectAsync(new LsProjectPatch(Sampling: LabelStudioPreflight.UncertaintySampling), ct);
+        }
+
+        var missing = versions.GetValueOrDefault(version) > 0 ? await ReconcileAsync(version, wanted, ct) : wanted.Keys.ToHashSet();
+        refusals = 0;
+        var imported = 0;
+        var toImport = wanted.Where(w => missing.Contains(w.Key)).OrderBy(w => w.Value)
+            .Select(w => new LsPredictionImport(w.Key, [], w.Value, version)).ToList();
+        var created = 0;
+        foreach (var chunk in toImport.Chunk(options.ImportChunkSize))
+        {
+            var (n, refused) = await ImportAsync(chunk.ToList(), ct);
+            created += n;
+            imported += chunk.Length;
+            if (n != chunk.Length - refused.Count)
+                logger.LogWarning("Label Studio created {Created} of {Sent} predictions in a chunk; the rest are looked for after the import", n, chunk.Length - refused.Count);
+            foreach (var item in refused) { rejected.Add(item); wanted.Remove(long.Parse(item.ExternalId, CultureInfo.InvariantCulture)); }
+            logger.LogInformation("Label Studio project {Project}: imported {Done}/{Total} predictions of {Version}", project.Id, imported, toImport.Count, version);
+        }
+        logger.LogInformation("Label Studio created {Created} predictions of {Version} for {Sent} sent", created, version, toImport.Count);
+        await VerifyAsync(version, wanted, rejected, ct);
+
+        if (wanted.Count > 0 && project.ModelVersion != version)
+        {
+            project = await api.PatchProjectAsync(new LsProjectPatch(ModelVersion: version), ct);
+            logger.LogInformation("Label Studio project {Project}: model version switched to {Version}", project.Id, version);
+        }
+        await DeleteOlderAsync(version, project.ModelVersion, versions.Keys, ct);
+        return new PushReceipt(run, wanted.Count, rejected, new Uri(options.BaseUri, $"projects/{options.ProjectId}/data").ToString());
+    }
+
+    /// <summary>Valid queue entries as task id -> score in (0, 1), lower = sooner, from the rank order.</summary>
+    private static Dictionary<long, double> Scores(IReadOnlyList<Priority> queue, List<RejectedItem> rejected)
+    {
+        var ids = new List<long>();
+        var seen = new HashSet<long>();
+        foreach (var p in queue.OrderBy(p => p.Rank))
+        {
+            if (!long.TryParse(p.ExternalId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < 1)
+                rejected.Add(new RejectedItem(p.ExternalId, "not a Label Studio task id"));
+            else if (!seen.Add(id))
+                rejected.Add(new RejectedItem(p.ExternalId, $"queued twice; kept rank {queue.Where(q => q.ExternalId == p.ExternalId).Min(q => q.Rank)}"));
+            else ids.Add(id);
+        }
+        var scores = new Dictionary<long, double>(ids.Count);
+        for (var i = 0; i < ids.Count; i++) scores[ids[i]] = (i + 1.0) / (ids.Count + 1.0);
+        return scores;
+    }
+
+    /// <summary>
+    /// The run's version already has predictions (a re-push, or a resume after a crash): keep those that match,
+    /// delete duplicates and stale ones, and return the task ids still missing one.
+    /// </summary>
+    private async Task<HashSet<long>> ReconcileAsync(string version, Dictionary<long, double> wanted, CancellationToken ct)
+    {
+        var existing = (await api.ListPredictionsAsync(ct)).Where(p => p.ModelVersion == version).OrderBy(p => p.Id).ToList();
+        var kept = new HashSet<long>();
+        var deleted = 0;
+        foreach (var prediction in existing)
+        {
+            var keep = wanted.TryGetValue(prediction.Task, out var score) && prediction.Score is { } s && Math.Abs(s - score) < 1e-12
+                       && kept.Add(prediction.Task);
+            if (keep) continue;
+            await api.DeletePredictionAsync(prediction.Id, ct);
+            deleted++;
+        }
+        logger.LogInformation("Predictions of {Version} already present: {Kept} kept, {Deleted} duplicate or stale deleted", version, kept.Count, deleted);
+        return wanted.Keys.Where(k => !kept.Contains(k)).ToHashSet();
+    }
+
+    /// <summary>
+    /// Imports one chunk. Label Studio refuses a whole request (400, nothing created) when one task no longer exists:
+    /// the chunk is halved until the refused task is alone, confirmed deleted and dropped; the rest is resent.
+    /// </summary>
+    private async Task<(int Created, List<RejectedItem> Refused)> ImportAsync(List<LsPredictionImport> items, CancellationToken ct)
+    {
+        var outcome = await api.ImportPredictionsAsync(items, ct);
+        if (outcome.Created is { } created) return (created, []);
+        if (items.Count > 1)
+        {
+            var half = items.Count / 2;
+            var first = await ImportAsync(items[..half], ct);
+            var second = await ImportAsync(items[half..], ct);
+            return (first.Created + second.Created, [.. first.Refused, .. second.Refused]);
+        }
+        var task = items[0].Task;
+        var id = task.ToString(CultureInfo.InvariantCulture);
+        if (!await api.TaskExistsAsync(task, ct))
+        {
+            logger.LogWarning("Task {Task} was deleted since the sync; its prediction is dropped and the rest of the chunk resent", task);
+            return (0, [new RejectedItem(id, "the task no longer exists in Label Studio (deleted since the sync)")]);
+        }
+        if (++refusals >= SystemicRefusals)
+            throw new LabelingToolException($"Label Studio refuses prediction imports for existing tasks ({outcome.RefusedDetail}); " +
+                                            $"check project {options.ProjectId}'s label config and the server's logs");
+        return (0, [new RejectedItem(id, $"refused by Label Studio: {outcome.RefusedDetail}")]);
+    }
+
+    /// <summary>
+    /// Counts the run's predictions. A mismatch means Label Studio skipped invalid items silently, or a retried import
+    /// had in fact been stored (a lost answer): duplicates are deleted and the tasks still without one reported.
+    /// </summary>
+    private async Task VerifyAsync(string version, Dictionary<long, double> wanted, List<RejectedItem> rejected, CancellationToken ct)
+    {
+        if ((await api.GetModelVersionsAsync(ct)).GetValueOrDefault(version) == wanted.Count) return;
+        var skipped = await ReconcileAsync(version, wanted, ct);
+        foreach (var task in skipped)
+        {
+            wanted.Remove(task);
+            rejected.Add(new RejectedItem(task.ToString(CultureInfo.InvariantCulture), "Label Studio skipped the prediction as invalid"));
+        }
+        if (skipped.Count > 0) logger.LogWarning("Label Studio skipped {Count} predictions of {Version}", skipped.Count, version);
+    }
+
+    /// <summary>Deletes our earlier versions' predictions; never the project's current version (that would null it).</summary>
+    private async Task DeleteOlderAsync(string version, string? current, IEnumerable<string> versions, CancellationToken ct)
+    {
+        foreach (var old in versions.Where(v => v.StartsWith(LabelStudioPreflight.VersionPrefix, StringComparison.Ordinal) && v != version && v != current))
+        {
+            var deleted = await api.DeleteModelVersionAsync(old, ct);
+            logger.LogInformation("Deleted {Count} predictions of the previous version {Version}", deleted, old);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Elfs.Connector.Cvat;
+using Elfs.Connector.Http;
+using Elfs.Connector.Tests.Contracts;
+using Elfs.Connector.Tests.Cvat.Fake;
+
+namespace Elfs.Connector.Tests.Cvat;
+
+/// <summary>A fake CVAT, a token in a per-test environment variable, fast options, and the contract check of every JSON body sent.</summary>
+public sealed class CvatTestKit : IAsyncDisposable
+{
+    private CvatTestKit(FakeCvat fake, string tokenEnv)
+    {
+        Fake = fake;
+        TokenEnv = tokenEnv;
+    }
+
+    public FakeCvat Fake { get; }
+    public string TokenEnv { get; }
+    public InMemoryCvatPlacementLedger Ledger { get; } = new();
+
+    public static OpenApiContract Contract => OpenApiContract.Load(Path.Combine("Cvat", "Contract", "schema.yml"));
+
+    public static async Task<CvatTestKit> StartAsync()
+    {
+        var fake = await FakeCvat.StartAsync();
+        var env = "ELFS_TEST_CVAT_TOKEN_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(env, fake.Token);
+        return new CvatTestKit(fake, env);
+    }
+
+    public CvatOptions Options(Action<CvatOptions>? change = null)
+    {
+        var options = new CvatOptions
+        {
+            Url = Fake.Url,
+            TokenEnv = TokenEnv,
+            ProjectId = 1,
+            AnnotationProjectId = 2,
+            SegmentSize = 5,
+            PageSize = 4,
+            PollInterval = TimeSpan.FromMilliseconds(5),
+            Http = new ConnectorHttpOptions
+            {
+                MaxRetries = 3,
+                BaseDelay = TimeSpan.FromMilliseconds(5),
+                MaxDelay = TimeSpan.FromMilliseconds(100),
+                RequestTimeout = TimeSpan.FromSeconds(20),
+            },
+        };
+        change?.Invoke(options);
+        return options;
+    }
+
+    public ILabelingTool Tool(Action<CvatOptions>? change = null) => CvatToolFactory.Create(Options(change), Ledger);
+
+    /// <summary>Every JSON request body sent so far, checked against CVAT 2.64's schema.yml.</summary>
+    public void AssertBodiesFitSchema()
+    {
+        var checkedBodies = 0;
+        foreach (var r in Fake.Recorded)
+        {
+            if (r.Body.Length == 0 || r.Body[0] is not ('{' or '[')) continue;
+            checkedBodies++;
+            Assert.Empty(Contract.CheckRequest(r.Method, r.Path, r.Body));
+        }
+        Assert.True(checkedBodies > 0, "no JSON body was sent");
+    }
+
+    public static async Task<List<SourceItem>> ListAsync(ILabelingTool tool, CancellationToken ct = default)
+    {
+        var items = new List<SourceItem>();
+        await foreach (var item in tool.ListItemsAsync(ct)) items.Add(item);
+        return items;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Environment.SetEnvironmentVariable(TokenEnv, null);
+        await Fake.DisposeAsync();
+    }
+}
