@@ -1,3 +1,4 @@
+using Elfs.Connector.LabelStudio;
 using Elfs.Host.Configuration;
 using Elfs.Host.Embedding;
 using Elfs.Host.Reports;
@@ -20,6 +21,7 @@ public static class ElfsServices
         services.AddSingleton<IValidateOptions<ElfsOptions>, ElfsOptionsValidator>();
         services.AddSingleton(sp => new StoreSet(new ElfsStore(sp.GetRequiredService<IOptions<ElfsOptions>>().Value.Storage.Path)));
         services.AddSingleton(TimeProvider.System);
+        services.AddLabelStudioConnector();
         services.AddSingleton<IToolFactory, ToolFactory>();
         services.AddSingleton<IEmbeddingStageFactory, EmbeddingStageFactory>();
         // PENDING-ENGINE: services.AddSingleton<ISelectionStage, ElfsSelectionStage>();

@@ -155,6 +155,10 @@ public sealed partial class ElfsOptionsValidator : IValidateOptions<ElfsOptions>
             yield return $"{key}:PoolTaskIds: {string.Join(", ", p.PoolTaskIds)} contains an id < 1";
         if (p.AnnotationProjectId is null or < 1)
             yield return $"{key}:AnnotationProjectId: '{p.AnnotationProjectId}' is not a CVAT project id (>= 1); it receives each run's batch task";
+        if (!p.TokenKind.Equals("Bearer", StringComparison.OrdinalIgnoreCase) && !p.TokenKind.Equals("Token", StringComparison.OrdinalIgnoreCase))
+            yield return $"{key}:TokenKind: '{p.TokenKind}' is not Bearer (personal access token) or Token (legacy key)";
+        if (!new[] { "Auto", "Reference", "Upload" }.Contains(p.AttachMode, StringComparer.OrdinalIgnoreCase))
+            yield return $"{key}:AttachMode: '{p.AttachMode}' is not one of Auto, Reference, Upload";
         if (p.SegmentSize is < 1 or > 10000)
             yield return $"{key}:SegmentSize: {p.SegmentSize} is not in 1..10000 frames per job";
     }

@@ -44,6 +44,15 @@ public sealed class ProjectOptions
     /// <summary>Whether the schedule runs this project. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>CVAT: <c>Bearer</c> (personal access token, default) or <c>Token</c> (legacy API key). Label Studio detects the kind itself.</summary>
+    public string TokenKind { get; set; } = "Bearer";
+
+    /// <summary>Label Studio: the task data key of the image (<c>$image</c>); default: read from the label configuration.</summary>
+    public string? ImageKey { get; set; }
+
+    /// <summary>CVAT: how chosen images reach the batch task: <c>Auto</c> (default), <c>Reference</c> or <c>Upload</c>.</summary>
+    public string AttachMode { get; set; } = "Auto";
+
     /// <summary>Label Studio: the project id (required for LabelStudio).</summary>
     public int? ProjectId { get; set; }
 

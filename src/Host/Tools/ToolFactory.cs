@@ -1,25 +1,49 @@
 using Elfs.Connector;
+using Elfs.Connector.Cvat;
+using Elfs.Connector.LabelStudio;
 using Elfs.Connector.LocalFolder;
 using Elfs.Host.Configuration;
+using Elfs.Host.Runs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Elfs.Host.Tools;
 
-/// <summary>
-/// Makes each project's <see cref="ILabelingTool"/>. LocalFolder is built in; Label Studio and CVAT are wired here
-/// when their connectors are merged (see the notes in <see cref="Create"/>).
-/// </summary>
-public sealed class ToolFactory : IToolFactory
+/// <summary>Makes each project's <see cref="ILabelingTool"/> from its configuration.</summary>
+public sealed class ToolFactory(IOptions<ElfsOptions> options, LabelStudioToolFactory labelStudio, StoreSet stores, ILoggerFactory loggers) : IToolFactory
 {
     /// <inheritdoc />
-    public ILabelingTool Create(ProjectOptions project) => project.ToolKind switch
+    public ILabelingTool Create(ProjectOptions project)
     {
-        ToolKind.LocalFolder => new LocalFolderTool(LocalFolderOptionsOf(project)),
-        // Wiring point for the Label Studio connector: LabelStudioToolFactory.Create(new LabelStudioOptions { ... from project ... }).
-        ToolKind.LabelStudio => throw new LabelingToolException(
-            $"project {project.Name}: the Label Studio connector is not part of this build (Tool = LabelStudio)"),
-        // Wiring point for the CVAT connector: CvatToolFactory.Create(new CvatOptions { ... }, ledger backed by the store).
-        _ => throw new LabelingToolException($"project {project.Name}: the CVAT connector is not part of this build (Tool = Cvat)"),
-    };
+        var prefix = $"{ElfsOptions.SectionName}:Projects:{options.Value.Projects.IndexOf(project)}";
+        return project.ToolKind switch
+        {
+            ToolKind.LocalFolder => new LocalFolderTool(LocalFolderOptionsOf(project)),
+            ToolKind.LabelStudio => labelStudio.Create(new LabelStudioOptions
+            {
+                Url = project.Url!,
+                TokenEnv = project.TokenEnv!,
+                ProjectId = project.ProjectId!.Value,
+                Classes = project.Clusters,
+                ImageKey = string.IsNullOrWhiteSpace(project.ImageKey) ? null : project.ImageKey,
+                Http = project.Http,
+            }, prefix),
+            _ => CvatToolFactory.Create(new CvatOptions
+            {
+                Url = project.Url!,
+                TokenEnv = project.TokenEnv!,
+                TokenKind = Enum.Parse<CvatTokenKind>(project.TokenKind, ignoreCase: true),
+                AttachMode = Enum.Parse<CvatAttachMode>(project.AttachMode, ignoreCase: true),
+                Organization = project.Organization,
+                ProjectId = project.PoolProjectId,
+                TaskIds = project.PoolTaskIds,
+                AnnotationProjectId = project.AnnotationProjectId!.Value,
+                SegmentSize = project.SegmentSize,
+                Assignees = project.Assignees,
+                Http = project.Http,
+            }, new StoreCvatPlacementLedger(stores.Store, project.Name), loggers, prefix),
+        };
+    }
 
     /// <summary>The LocalFolder settings of <paramref name="project"/>.</summary>
     public static LocalFolderOptions LocalFolderOptionsOf(ProjectOptions project) => new()
