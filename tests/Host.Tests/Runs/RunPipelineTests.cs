@@ -34,8 +34,9 @@ public sealed class RunPipelineTests : IDisposable
         }));
     }
 
-    private ServiceProvider Services() => CliHost.Services(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private ServiceProvider Services(string? pauseAfter = null) => CliHost.Services(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
+        ["Elfs:Diagnostics:PauseAfterState"] = pauseAfter,
         ["Elfs:Storage:Path"] = _temp.File("elfs.db"),
         ["Elfs:Engine:Device"] = "cpu",
         ["Elfs:Engine:Threads"] = "2",
@@ -81,14 +82,28 @@ public sealed class RunPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_runs_of_one_project_at_once_run_once()
+    public async Task A_second_run_while_one_is_in_progress_does_nothing_and_the_interrupted_run_resumes()
     {
+        await using var pausing = Services(pauseAfter: "synced");
         await using var services = Services();
-        var pipeline = services.GetRequiredService<RunPipeline>();
-        var outcomes = await Task.WhenAll(
-            Task.Run(() => pipeline.RunAsync("p", "schedule", null, CancellationToken.None)),
-            Task.Run(() => pipeline.RunAsync("p", "manual", null, CancellationToken.None)));
-        Assert.Equal([RunStatus.Completed, RunStatus.AlreadyRunning], outcomes.Select(o => o.Status).Order());
+        using var stop = new CancellationTokenSource();
+        var first = Task.Run(() => pausing.GetRequiredService<RunPipeline>().RunAsync("p", "schedule", null, stop.Token));
+        var marker = _temp.File("elfs.db.paused");
+        for (var waited = 0; !File.Exists(marker); waited += 50)
+        {
+            Assert.True(waited < 60_000, "the first run never reached synced");
+            await Task.Delay(50);
+        }
+
+        var second = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+        Assert.Equal(RunStatus.AlreadyRunning, second.Status);
+        await stop.CancelAsync();
+        var interrupted = await first;
+        Assert.Equal((RunStatus.Interrupted, RunState.Synced), (interrupted.Status, interrupted.Run!.State));
+
+        var resumed = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+        Assert.Equal(RunStatus.Completed, resumed.Status);
+        Assert.Equal(interrupted.Run.Id, resumed.Run!.Id);
         Assert.Single(services.GetRequiredService<StoreSet>().Runs.List("p"));
     }
 
