@@ -11,7 +11,7 @@ namespace Elfs.Connector.Cvat;
 /// naming share or cloud files, or a re-upload (<c>Upload-Start</c>, <c>Upload-Multiple</c> batches,
 /// <c>Upload-Finish</c> with <c>upload_file_order</c>). CVAT's answers for data that is already there are accepted:
 /// 409 while the creation request runs (its id is returned) and 400 "Adding more data is not supported" once finished;
-/// a 500 on an upload batch (a file name the task already holds, after a lost answer) raises
+/// a 5xx on an upload batch (possibly a file name the task already holds, after a lost answer) raises
 /// <see cref="CvatUploadStateException"/> so the caller starts over on a fresh task.
 /// </summary>
 internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source)
@@ -158,9 +158,10 @@ internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source
     private async Task SendFilesAsync(int taskId, List<(CvatChosenFrame Frame, byte[] Bytes)> batch, CancellationToken cancellationToken)
     {
         var answer = await PostFilesAsync(taskId, batch, cancellationToken);
-        // CVAT answers 500 for a file name the task already holds: an earlier attempt of this batch arrived although its
-        // answer was lost. Which files the task holds cannot be read back before Upload-Finish, so start over.
-        if (answer.Status == HttpStatusCode.InternalServerError)
+        // A 5xx may mean the batch (or part of it) arrived although the answer was lost, and a resend would then meet
+        // CVAT's 500 for a file name the task already holds. Which files the task holds cannot be read back before
+        // Upload-Finish, so start over on a fresh task.
+        if ((int)answer.Status >= 500)
             throw new CvatUploadStateException(taskId, api.Explain(answer));
         api.Ensure(answer);
     }
@@ -177,7 +178,8 @@ internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source
             file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             form.Add(file, string.Create(CultureInfo.InvariantCulture, $"client_files[{i}]"), batch[i].Frame.FileName);
         }
-        return api.SendAsync(HttpMethod.Post, DataPath(taskId), form, cancellationToken, [new("Upload-Multiple", "true")]);
+        // Error statuses are not retried here: see SendFilesAsync.
+        return api.SendAsync(HttpMethod.Post, DataPath(taskId), form, cancellationToken, [new("Upload-Multiple", "true")], retryStatuses: false);
     }
 
     /// <summary>The request id of a data answer (202, or 409 while one runs); null when the task already has its data.</summary>

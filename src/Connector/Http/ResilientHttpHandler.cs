@@ -17,20 +17,32 @@ public sealed class ResilientHttpHandler : DelegatingHandler
     private readonly ConnectorHttpOptions options;
     private readonly ILogger logger;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> exceptionsOnlyPipeline;
     private int consecutiveFailures;
+
+    /// <summary>
+    /// Marks a request whose error statuses the caller handles itself: a 5xx/429 answer is returned at once, while
+    /// connection failures and timeouts are still retried.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> NoStatusRetry = new("Elfs.NoStatusRetry");
 
     /// <summary>Creates the handler.</summary>
     public ResilientHttpHandler(ConnectorHttpOptions options, ILogger logger)
     {
         this.options = options;
         this.logger = logger;
-        pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        pipeline = BuildPipeline(retryStatuses: true);
+        exceptionsOnlyPipeline = BuildPipeline(retryStatuses: false);
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(bool retryStatuses) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
-                    .HandleResult(r => IsTransient(r.StatusCode)),
+                    .HandleResult(r => retryStatuses && IsTransient(r.StatusCode)),
                 MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -48,7 +60,6 @@ public sealed class ResilientHttpHandler : DelegatingHandler
             })
             .AddTimeout(options.RequestTimeout)
             .Build();
-    }
 
     /// <summary>Whether a status is worth retrying.</summary>
     public static bool IsTransient(HttpStatusCode status) =>
@@ -58,7 +69,8 @@ public sealed class ResilientHttpHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (options.MaxRetries == 0) return await Track(() => base.SendAsync(request, cancellationToken), request);
-        return await Track(() => pipeline.ExecuteAsync(async ct => await base.SendAsync(request, ct), cancellationToken).AsTask(), request);
+        var chosen = Flag(request, NoStatusRetry) ? exceptionsOnlyPipeline : pipeline;
+        return await Track(() => chosen.ExecuteAsync(async ct => await base.SendAsync(request, ct), cancellationToken).AsTask(), request);
     }
 
     private async Task<HttpResponseMessage> Track(Func<Task<HttpResponseMessage>> send, HttpRequestMessage request)
@@ -78,6 +90,9 @@ public sealed class ResilientHttpHandler : DelegatingHandler
                 (e is TimeoutRejectedException ? $"no answer within {options.RequestTimeout}" : e.Message), e);
         }
     }
+
+    private static bool Flag(HttpRequestMessage request, HttpRequestOptionsKey<bool> key) =>
+        request.Options.TryGetValue(key, out var on) && on;
 
     private void Fail(HttpRequestMessage request, string reason)
     {

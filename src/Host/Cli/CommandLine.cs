@@ -16,6 +16,8 @@ public static class CommandLine
         root.Subcommands.Add(ValidateConfigCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(SelectCommand.Create());
+        root.Subcommands.Add(EmbedCommand.Create());
         return root;
     }
 }

@@ -1,3 +1,4 @@
+using Elfs.Connector.Http;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
@@ -32,9 +33,10 @@ internal sealed class CvatApiClient
     public CvatOptions Options => options;
 
     public async Task<CvatAnswer> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken,
-        IEnumerable<KeyValuePair<string, string>>? headers = null)
+        IEnumerable<KeyValuePair<string, string>>? headers = null, bool retryStatuses = true)
     {
         using var request = new HttpRequestMessage(method, Relative(path)) { Content = content };
+        if (!retryStatuses) request.Options.Set(ResilientHttpHandler.NoStatusRetry, true);
         foreach (var (name, value) in headers ?? []) request.Headers.Add(name, value);
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);

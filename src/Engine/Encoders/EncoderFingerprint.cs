@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Elfs.Engine.Encoders;
+
+/// <summary>Builds encoder fingerprints: lowercase hex SHA-256 of a canonical description of what shapes the vectors.</summary>
+public static class EncoderFingerprint
+{
+    /// <summary>
+    /// Version of the decode/resize/crop code (ImageDecoder); part of every fingerprint, so changing how pixels are
+    /// prepared invalidates cached vectors. Bump it with any change that alters decoded values.
+    /// </summary>
+    public const string PreprocessingVersion = "stb/box-reduce+aa-resize/center-crop/v1";
+
+    /// <summary>
+    /// Fingerprint of (<paramref name="kind"/>, <paramref name="identity"/> = model file hash or built-in version,
+    /// input size, mean, std). Floats are written round-trippably so any change of a setting changes the fingerprint.
+    /// </summary>
+    public static string Compute(string kind, string identity, int inputSize, IReadOnlyList<float>? mean, IReadOnlyList<float>? std)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder()
+            .Append("kind=").Append(kind).Append('\n')
+            .Append("identity=").Append(identity).Append('\n')
+            .Append("preprocessing=").Append(PreprocessingVersion).Append('\n')
+            .Append("input=").Append(inputSize.ToString(c)).Append('\n')
+            .Append("mean=").Append(Join(mean)).Append('\n')
+            .Append("std=").Append(Join(std)).Append('\n')
+            .ToString();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Lowercase hex SHA-256 of a file's bytes, read in a stream.</summary>
+    public static string HashFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static string Join(IReadOnlyList<float>? values) =>
+        values is null ? "none" : string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+}

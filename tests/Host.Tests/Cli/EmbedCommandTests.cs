@@ -1,0 +1,91 @@
+using Elfs.Engine.Imaging;
+using Elfs.Engine.IO;
+using Elfs.Host.Cli;
+using Microsoft.Data.Sqlite;
+
+namespace Elfs.Host.Tests.Cli;
+
+public sealed class EmbedCommandTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("elfs-embed-cli-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static EmbedRequest Request(string? images, string output, string? cache, bool fashion = false, int? limit = null) =>
+        new(images, fashion, "test", limit, "builtin", "cpu", cache, output, 2);
+
+    private static (int Code, string Out, string Err) Run(EmbedRequest request)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = EmbedCommand.Run(request, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Folder_is_embedded_in_a_stable_order_with_failures_reported_and_a_second_run_uses_the_cache()
+    {
+        var images = Path.Combine(directory, "images");
+        Directory.CreateDirectory(Path.Combine(images, "sub"));
+        var random = new Random(5);
+        foreach (var name in new[] { "b.png", "a.bmp", "sub/c.png" })
+        {
+            var pixels = new byte[30 * 20 * 3];
+            random.NextBytes(pixels);
+            File.WriteAllBytes(Path.Combine(images, name), ImageWriter.Encode(pixels, 30, 20, 3, name.EndsWith(".bmp") ? ImageFileFormat.Bmp : ImageFileFormat.Png));
+        }
+        File.WriteAllText(Path.Combine(images, "broken.jpg"), "not, a jpeg");
+        File.WriteAllText(Path.Combine(images, "notes.txt"), "ignored");
+        var output = Path.Combine(directory, "out", "vectors.npy");
+        var cache = Path.Combine(directory, "elfs.db");
+
+        var first = Run(Request(images, output, cache));
+
+        Assert.Equal(0, first.Code);
+        Assert.Contains("wrote 3 x 256 vectors", first.Out);
+        Assert.Contains("0 from cache, 3 encoded", first.Out);
+        Assert.Contains("failed: broken.jpg: not a supported image", first.Err);
+        Assert.Contains("images/s", first.Err);
+        var matrix = NpyFile.Read(output);
+        Assert.Equal((3, 256), (matrix.Rows, matrix.Cols));
+        Assert.Equal(["a.bmp", "b.png", "sub/c.png"], File.ReadAllLines(Path.Combine(directory, "out", "vectors.ids.txt")));
+        var failures = File.ReadAllLines(Path.Combine(directory, "out", "failures.csv"));
+        Assert.Equal("id,reason", failures[0]);
+        Assert.StartsWith("broken.jpg,", failures[1]);
+        Assert.Equal(2, failures.Length);
+
+        var second = Run(Request(images, output, cache));
+
+        Assert.Contains("3 from cache, 0 encoded", second.Out);
+        Assert.Equal(matrix.Data, NpyFile.Read(output).Data);
+    }
+
+    [Fact]
+    public void Fashion_mnist_split_is_embedded_with_ids_and_labels()
+    {
+        var output = Path.Combine(directory, "fm.npy");
+
+        var result = Run(Request(null, output, null, fashion: true, limit: 40));
+
+        Assert.Equal(0, result.Code);
+        Assert.Equal((40, 256), (NpyFile.Read(output).Rows, NpyFile.Read(output).Cols));
+        Assert.Equal("test/00000", File.ReadLines(Path.Combine(directory, "fm.ids.txt")).First());
+        Assert.Equal(40, File.ReadAllLines(Path.Combine(directory, "fm.labels.txt")).Length);
+    }
+
+    [Fact]
+    public void Bad_options_are_named()
+    {
+        var both = Run(Request(directory, Path.Combine(directory, "x.npy"), null, fashion: true));
+        Assert.Equal(1, both.Code);
+        Assert.Contains("exactly one of --images DIR or --fashion-mnist", both.Err);
+        var encoder = Run(Request(directory, Path.Combine(directory, "x.npy"), null) with { Encoder = "onnx:m.onnx" });
+        Assert.Contains("allowed: builtin, torchscript:FILE", encoder.Err);
+        var missing = Run(Request(Path.Combine(directory, "nope"), Path.Combine(directory, "x.npy"), null));
+        Assert.Contains("--images: folder", missing.Err);
+    }
+}
