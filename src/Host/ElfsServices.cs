@@ -24,7 +24,7 @@ public static class ElfsServices
         services.AddLabelStudioConnector();
         services.AddSingleton<IToolFactory, ToolFactory>();
         services.AddSingleton<IEmbeddingStageFactory, EmbeddingStageFactory>();
-        // PENDING-ENGINE: services.AddSingleton<ISelectionStage, ElfsSelectionStage>();
+        services.AddSingleton<ISelectionStage, ElfsSelectionStage>();
         services.AddSingleton<IRunReporter, RunReporter>();
         services.AddSingleton<RunPipeline>();
         return services;

@@ -1,5 +1,5 @@
 using Elfs.Host.Cli;
-using Elfs.Host.Demo;
+using Elfs.Engine.IO;
 
 namespace Elfs.EndToEnd.Tests;
 

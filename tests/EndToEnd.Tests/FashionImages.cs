@@ -12,7 +12,7 @@ public sealed class FashionImages : IDisposable
     public FashionImages()
     {
         Folder = _temp.File("images");
-        Files = FashionMnist.ExportPng(Folder, Count);
+        Files = DemoImages.ExportPng(Folder, Count);
     }
 
     public string Folder { get; }

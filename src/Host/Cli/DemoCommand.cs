@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Elfs.Host.Configuration;
+using Elfs.Engine.IO;
 using Elfs.Host.Demo;
 using Microsoft.Extensions.Configuration;
 
@@ -42,7 +43,7 @@ public static class DemoCommand
         IReadOnlyList<string> files;
         try
         {
-            files = FashionMnist.ExportPng(images, count, datasetDirectory);
+            files = DemoImages.ExportPng(images, count, datasetDirectory);
         }
         catch (FileNotFoundException e)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Elfs.Engine.IO;
 
 namespace Elfs.Host.Embedding;
 
@@ -25,8 +26,8 @@ public static class PrecomputedVectors
             throw new InvalidDataException($"{idsPath}: {ids.Length} ids for {matrix.Rows} rows in {path}");
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         for (var i = 0; i < ids.Length; i++)
-            vectors[ids[i]] = matrix.Data.AsSpan(i * matrix.Dimension, matrix.Dimension).ToArray();
-        return (vectors, matrix.Dimension);
+            vectors[ids[i]] = matrix.Data.AsSpan(i * matrix.Cols, matrix.Cols).ToArray();
+        return (vectors, matrix.Cols);
     }
 
     private static (IReadOnlyDictionary<string, float[]>, int) LoadCsv(string path)

@@ -1,3 +1,4 @@
+using Elfs.Engine.IO;
 using Elfs.Host.Embedding;
 using Elfs.Host.Storage;
 
@@ -11,10 +12,10 @@ public sealed class PrecomputedVectorsTests : IDisposable
     public void Npy_round_trips_and_ids_key_the_rows()
     {
         var path = _temp.File("vectors.npy");
-        NpyFile.Write(path, new VectorMatrix([1, 2, 3, 4, 5, 6], 3, 2));
+        NpyFile.Write(path, [1f, 2, 3, 4, 5, 6], 3, 2);
         File.WriteAllLines(_temp.File("vectors.ids.txt"), ["a", "b", "c"]);
         var back = NpyFile.Read(path);
-        Assert.Equal((3, 2), (back.Rows, back.Dimension));
+        Assert.Equal((3, 2), (back.Rows, back.Cols));
         Assert.Equal([1f, 2, 3, 4, 5, 6], back.Data);
         var (vectors, dim) = PrecomputedVectors.Load(path);
         Assert.Equal(2, dim);
@@ -40,7 +41,7 @@ public sealed class PrecomputedVectorsTests : IDisposable
     {
         File.WriteAllLines(_temp.File("bad.csv"), ["a,1,2", "b,1"]);
         Assert.Contains("bad.csv:2: 1 values where earlier lines have 2", Assert.Throws<InvalidDataException>(() => PrecomputedVectors.Load(_temp.File("bad.csv"))).Message);
-        NpyFile.Write(_temp.File("noids.npy"), new VectorMatrix([1, 2], 1, 2));
+        NpyFile.Write(_temp.File("noids.npy"), [1f, 2], 1, 2);
         Assert.Contains("ids file", Assert.Throws<InvalidDataException>(() => PrecomputedVectors.Load(_temp.File("noids.npy"))).Message);
     }
 
