@@ -28,6 +28,8 @@ public sealed class Scenario : IDisposable
             ["Elfs:Engine:Threads"] = "2",
             ["Elfs:Engine:Device"] = "cpu",
             ["Elfs:Engine:Seed"] = "3",
+            ["Elfs:Engine:ClusteringEpochs"] = "8",
+            ["Elfs:Engine:ProxyEpochs"] = "8",
             ["Elfs:StatusPage:Port"] = "0",
             ["Elfs:Projects:0:Name"] = Project,
             ["Elfs:Projects:0:Tool"] = "LocalFolder",

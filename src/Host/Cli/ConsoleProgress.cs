@@ -57,10 +57,11 @@ public static partial class ConsoleProgress
             if (!done && last != 0 && Stopwatch.GetElapsedTime(last, now) < TimeSpan.FromSeconds(5))
                 return;
             _last[value.Stage] = now;
-            Log(logger, value.Stage, value.Step, value.Total, value.Detail ?? "");
+            var step = value.Step.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Log(logger, value.Stage, value.Total > 0 ? $"{step}/{value.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : step, value.Detail ?? "");
         }
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "{Stage}: {Step}/{Total} {Detail}")]
-        private static partial void Log(ILogger logger, string stage, int step, int total, string detail);
+        [LoggerMessage(Level = LogLevel.Information, Message = "{Stage}: {Progress} {Detail}")]
+        private static partial void Log(ILogger logger, string stage, string progress, string detail);
     }
 }

@@ -61,7 +61,7 @@ public static class RunReportWriter
         and much like many others.</p>
         <p>Labeling the easiest images teaches a model little, and the very hardest are often junk, cut-off or ambiguous
         pictures. So the queue skips the hardest {beta * 100:0.#}% (β = {beta:0.###}) and the easy end, and takes the
-        images in between, spread over all groups so that labelers see every kind of image early.</p>
+        images in between. The queue alternates between groups so that labelers see every kind of image early.</p>
         """);
 
     private static void Difficulty(StringBuilder sb, RunReportModel model)
@@ -108,7 +108,8 @@ public static class RunReportWriter
         Row(sb, "encoder", m.Encoder ?? p.Encoder, "encoder");
         Row(sb, "vectors computed / reused from cache", $"{m.Computed} / {m.Reused}", "cache");
         Row(sb, "device", m.Device ?? p.Device, "device");
-        Row(sb, "engine profile, seed", $"{p.Profile}, {p.Seed}", "profile");
+        var epochs = p.ClusteringEpochs is null && p.ProxyEpochs is null ? "" : $", epochs: clustering {p.ClusteringEpochs?.ToString(CultureInfo.InvariantCulture) ?? "profile"}, proxy {p.ProxyEpochs?.ToString(CultureInfo.InvariantCulture) ?? "profile"}";
+        Row(sb, "engine profile, seed", $"{p.Profile}, seed {p.Seed}{epochs}", "profile");
         Row(sb, "tool", $"{p.Tool}: {m.ToolDescription}", "tool");
         sb.Append("</table>");
     }

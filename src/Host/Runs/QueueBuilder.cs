@@ -36,7 +36,7 @@ public static class QueueBuilder
         {
             var harderThan = 100.0 * LowerCount(sortedAum, s.Aum) / Math.Max(1, sortedAum.Length);
             var reason = string.Create(c,
-                $"group {s.PseudoLabel} of {clusters}: harder to learn than {harderThan:0}% of the unlabeled pool, but not among the {beta * 100:0.#}% hardest (likely ambiguous or junk); queued so every group is covered");
+                $"group {s.PseudoLabel} of {clusters}: harder to learn than {harderThan:0}% of the unlabeled pool, but not among the {beta * 100:0.#}% hardest (likely ambiguous or junk); the queue alternates between groups");
             queue.Add(new QueueEntry(queue.Count + 1, s.ExternalId, Score(queue.Count + 1, total), s.PseudoLabel, reason, null));
         }
         foreach (var e in kept)

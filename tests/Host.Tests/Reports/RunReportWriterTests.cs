@@ -17,7 +17,7 @@ public sealed class RunReportWriterTests
             .Select(s => new QueueEntry(s.Rank!.Value, s.ExternalId, QueueBuilder.Score(s.Rank!.Value, 5), s.PseudoLabel, $"reason <{s.Rank}>", null)).ToList();
         var run = new RunRecord("proj-20260101-020000-abcd", "proj", RunState.Done, "schedule", new DateTimeOffset(2026, 1, 1, 2, 0, 0, TimeSpan.Zero),
             DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "{}", null, null, null);
-        var parameters = new RunParameters { Tool = "LocalFolder", Budget = "0.25", Beta = 0.1, Encoder = "builtin", Device = "auto", Profile = "cpu", Seed = 7 };
+        var parameters = new RunParameters { Tool = "LocalFolder", Budget = "0.25", Beta = 0.1, Encoder = "builtin", Device = "auto", Profile = "cpu", Seed = 7, ProxyEpochs = 8 };
         var metrics = new RunMetrics
         {
             TotalItems = 25, Labeled = 5, Candidates = 20, Embedded = 20, Clusters = 4, BudgetCount = 5, Selected = 5, Queued = 5,
@@ -45,6 +45,7 @@ public sealed class RunReportWriterTests
         Assert.Equal("builtin v1", Text(html, "encoder"));
         Assert.Equal("cpu", Text(html, "device"));
         Assert.Equal("12 / 8", Text(html, "cache"));
+        Assert.Equal("cpu, seed 7, epochs: clustering profile, proxy 8", Text(html, "profile"));
     }
 
     [Fact]

@@ -40,6 +40,8 @@ public sealed class RunPipelineTests : IDisposable
         ["Elfs:Storage:Path"] = _temp.File("elfs.db"),
         ["Elfs:Engine:Device"] = "cpu",
         ["Elfs:Engine:Threads"] = "2",
+        ["Elfs:Engine:ClusteringEpochs"] = "8",
+        ["Elfs:Engine:ProxyEpochs"] = "8",
         ["Elfs:Projects:0:Name"] = "p",
         ["Elfs:Projects:0:Folder"] = _temp.File("images"),
         ["Elfs:Projects:0:OutputPath"] = _temp.File("queue"),
