@@ -39,7 +39,7 @@ public static class CliHost
     public static ServiceProvider Services(IConfiguration configuration, LogLevel level = LogLevel.Information)
     {
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(level).AddSimpleConsole(o =>
+        services.AddLogging(b => b.SetMinimumLevel(level).AddFilter("System.Net.Http", LogLevel.Warning).AddSimpleConsole(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";

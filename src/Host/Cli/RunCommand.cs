@@ -51,6 +51,8 @@ public static class RunCommand
             o.SingleLine = true;
             o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
         });
+        // Framework chatter stays out of the host's log unless Logging:LogLevel asks for it.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddElfsCore(configuration);
         builder.Services.AddElfsSchedule(options);
