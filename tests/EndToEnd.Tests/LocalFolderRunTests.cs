@@ -80,6 +80,24 @@ public sealed class LocalFolderRunTests(FashionImages images) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Vectors_from_elfs_embed_feed_a_precomputed_project()
+    {
+        var vectors = Path.Combine(_scenario.Folder, "vectors.npy");
+        using (var embed = _scenario.Start(null, "embed", "--images", images.Folder, "--out", vectors, "--threads", "2"))
+            Assert.True(await embed.WaitAsync(TimeSpan.FromMinutes(2)) == 0, embed.Output);
+        _scenario.Settings["Elfs:Projects:0:Encoder"] = "precomputed";
+        _scenario.Settings["Elfs:Projects:0:EncoderPath"] = vectors;
+        _scenario.WriteConfig();
+        using (var run = _scenario.Start(null, "run-once", "--project", Scenario.Project))
+            Assert.True(await run.WaitAsync(TimeSpan.FromMinutes(3)) == 0, run.Output);
+        var queue = _scenario.Queue();
+        Assert.Equal(_scenario.ExpectedQueueLength, queue.Items.Count);
+        Assert.DoesNotContain(queue.Items, i => _scenario.LabeledIds.Contains(i.Path));
+        var metrics = JsonSerializer.Deserialize<RunMetrics>(_scenario.Stores().Runs.List(Scenario.Project)[0].Metrics!, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal((0, _scenario.Unlabeled, "precomputed (vectors.npy)"), (metrics.Computed, metrics.Reused, metrics.Encoder));
+    }
+
     private const int RunReporterThumbnails = Elfs.Host.Reports.RunReporter.ThumbnailCount;
 
     public void Dispose() => _scenario.Dispose();
