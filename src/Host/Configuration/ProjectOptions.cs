@@ -91,7 +91,4 @@ public sealed class ProjectOptions
 
     /// <summary>The encoder kind, parsed (call after validation).</summary>
     public EncoderKind EncoderKind => Enum.Parse<EncoderKind>(Encoder, ignoreCase: true);
-
-    /// <summary>The budget, parsed (call after validation).</summary>
-    public Budget ParsedBudget => Configuration.Budget.TryParse(Budget, out var b, out var error) ? b : throw new InvalidOperationException(error);
 }

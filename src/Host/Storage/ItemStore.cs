@@ -69,9 +69,4 @@ public sealed class ItemStore(ElfsStore store)
         store.Read(c => Sql.Query(c, null,
             "SELECT COUNT(*), COALESCE(SUM(labeled), 0) FROM items WHERE project = $p COLLATE NOCASE",
             r => (r.GetInt32(0), r.GetInt32(1)), ("$p", project)).Single());
-
-    /// <summary>The ids of the project's items that are labeled now.</summary>
-    public IReadOnlySet<string> LabeledIds(string project) =>
-        store.Read(c => Sql.Query(c, null, "SELECT external_id FROM items WHERE project = $p COLLATE NOCASE AND labeled = 1",
-            r => r.GetString(0), ("$p", project)).ToHashSet(StringComparer.Ordinal));
 }
