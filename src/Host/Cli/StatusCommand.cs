@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Elfs.Host.Runs;
+using Elfs.Host.Status;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Elfs.Host.Cli;
+
+/// <summary><c>elfs status [--project NAME]</c>: runs, their state, last error and queue size.</summary>
+public static class StatusCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var project = CliOptions.Project(required: false);
+        var limit = new Option<int>("--limit") { Description = "Runs to show.", DefaultValueFactory = _ => 20 };
+        var command = new Command("status", "Show the runs, their state, last error and queue size.") { project, limit };
+        command.SetAction(parse => Run(parse.GetValue(CliOptions.Config), parse.GetValue(project), parse.GetValue(limit), Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>Prints the status; returns the exit code.</summary>
+    public static int Run(string? configPath, string? project, int limit, TextWriter output, TextWriter error)
+    {
+        var configuration = CliHost.LoadValid(configPath, error);
+        if (configuration is null)
+            return 1;
+        using var services = CliHost.Services(configuration, LogLevel.Warning);
+        var stores = services.GetRequiredService<StoreSet>();
+        var runs = stores.Runs.List(project, limit).Select(RunViews.Of).ToList();
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"store {stores.Store.Path}"));
+        if (runs.Count == 0)
+        {
+            output.WriteLine(project is null ? "no runs yet" : $"no runs of {project} yet");
+            return 0;
+        }
+        output.WriteLine(string.Create(c, $"{"run",-42} {"state",-9} {"started",-20} {"finished",-20} {"queued",6}  last error"));
+        foreach (var r in runs)
+            output.WriteLine(string.Create(c, $"{r.Id,-42} {r.State,-9} {r.Started,-20} {r.Finished ?? "",-20} {r.Queued?.ToString(c) ?? "",6}  {r.Error ?? ""}"));
+        foreach (var group in runs.GroupBy(r => r.Project, StringComparer.OrdinalIgnoreCase))
+        {
+            var done = group.FirstOrDefault(r => r.State == "done");
+            if (done is not null)
+                output.WriteLine(string.Create(c, $"{group.Key}: queue of {stores.Selections.Queue(done.Id).Count} item(s) from {done.Id}; report {done.Report}"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Elfs.Host.Configuration;
+
+/// <summary>Loads and binds the configuration: a JSON file, then environment variables (<c>Elfs__Projects__0__Budget</c>).</summary>
+public static class ElfsConfiguration
+{
+    /// <summary>The configuration file used when none is named: <c>appsettings.json</c> in the current folder, else next to the program.</summary>
+    public static string DefaultPath()
+    {
+        var local = Path.GetFullPath("appsettings.json");
+        return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+    }
+
+    /// <summary>Builds the configuration from <paramref name="path"/> (optional file) and the environment.</summary>
+    public static IConfigurationRoot Build(string? path, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var file = Path.GetFullPath(path ?? DefaultPath());
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(file, optional: path is null, reloadOnChange: false)
+            .AddEnvironmentVariables();
+        if (overrides is not null)
+            builder.AddInMemoryCollection(overrides);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Binds the <c>Elfs</c> section and validates it; <paramref name="problems"/> lists every problem (a value that
+    /// cannot be converted is one too).
+    /// </summary>
+    public static ElfsOptions Bind(IConfiguration configuration, out IReadOnlyList<string> problems)
+    {
+        var options = new ElfsOptions();
+        var list = new List<string>();
+        try
+        {
+            configuration.GetSection(ElfsOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            list.Add(ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})");
+        }
+        list.AddRange(RawValueCheck.Problems(configuration.GetSection(ElfsOptions.SectionName), typeof(ElfsOptions)));
+        list.AddRange(ElfsOptionsValidator.Problems(options));
+        problems = list;
+        return options;
+    }
+}

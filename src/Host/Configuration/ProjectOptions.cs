@@ -1,0 +1,94 @@
+using Elfs.Connector.Http;
+
+namespace Elfs.Host.Configuration;
+
+/// <summary>One labeling project (<c>Elfs:Projects:N</c>).</summary>
+public sealed class ProjectOptions
+{
+    /// <summary>Unique name: letters, digits, '.', '-', '_' (required).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary><c>LocalFolder</c> (default), <c>LabelStudio</c> or <c>Cvat</c>.</summary>
+    public string Tool { get; set; } = nameof(ToolKind.LocalFolder);
+
+    /// <summary>Base URL of the tool (Label Studio, CVAT); not used by LocalFolder.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>Name of the environment variable holding the API token (Label Studio, CVAT).</summary>
+    public string? TokenEnv { get; set; }
+
+    /// <summary>Items to queue per run: a count (<c>500</c>) or a fraction of the unlabeled pool (<c>0.1</c> or <c>10%</c>). Default <c>0.1</c>.</summary>
+    public string Budget { get; set; } = "0.1";
+
+    /// <summary>Share of the hardest (lowest-AUM) unlabeled items never queued, as likely junk or ambiguous; 0 ≤ β and β + fraction ≤ 1. Default 0.1.</summary>
+    public double Beta { get; set; } = 0.1;
+
+    /// <summary>Number of pseudo-classes K; optional when the tool's label configuration defines the classes.</summary>
+    public int? Clusters { get; set; }
+
+    /// <summary><c>builtin</c> (default), <c>torchscript</c> or <c>precomputed</c>.</summary>
+    public string Encoder { get; set; } = "builtin";
+
+    /// <summary>The TorchScript model file, or the precomputed vectors file (<c>.npy</c> + <c>.ids.txt</c>, or <c>.csv</c>).</summary>
+    public string? EncoderPath { get; set; }
+
+    /// <summary>Input size in pixels of a TorchScript encoder, when the model does not say. Optional.</summary>
+    public int? EncoderInputSize { get; set; }
+
+    /// <summary>Cron schedule: five-field crontab (<c>0 2 * * *</c>, the default: nightly 02:00) or Quartz's six/seven-field form.</summary>
+    public string Schedule { get; set; } = "0 2 * * *";
+
+    /// <summary>Time zone of <see cref="Schedule"/> (IANA id). Default: the machine's local zone.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Whether the schedule runs this project. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>CVAT: <c>Bearer</c> (personal access token, default) or <c>Token</c> (legacy API key). Label Studio detects the kind itself.</summary>
+    public string TokenKind { get; set; } = "Bearer";
+
+    /// <summary>Label Studio: the task data key of the image (<c>$image</c>); default: read from the label configuration.</summary>
+    public string? ImageKey { get; set; }
+
+    /// <summary>CVAT: how chosen images reach the batch task: <c>Auto</c> (default), <c>Reference</c> or <c>Upload</c>.</summary>
+    public string AttachMode { get; set; } = "Auto";
+
+    /// <summary>Label Studio: the project id (required for LabelStudio).</summary>
+    public int? ProjectId { get; set; }
+
+    /// <summary>CVAT: organization slug sent as <c>X-Organization</c>. Optional.</summary>
+    public string? Organization { get; set; }
+
+    /// <summary>CVAT: the project whose tasks are the pool of images. One of PoolProjectId / PoolTaskIds is required.</summary>
+    public int? PoolProjectId { get; set; }
+
+    /// <summary>CVAT: the tasks that are the pool of images, instead of a project.</summary>
+    public List<int> PoolTaskIds { get; set; } = [];
+
+    /// <summary>CVAT: the project receiving each run's prioritized batch task (required for Cvat).</summary>
+    public int? AnnotationProjectId { get; set; }
+
+    /// <summary>CVAT: frames per job of a batch task. Default 50.</summary>
+    public int SegmentSize { get; set; } = 50;
+
+    /// <summary>CVAT: user names the batch task's jobs are assigned to, in order. Optional.</summary>
+    public List<string> Assignees { get; set; } = [];
+
+    /// <summary>LocalFolder: the folder of images (required for LocalFolder).</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>LocalFolder: where queue.csv, queue.json and report.html go. Default: <c>elfs-queue</c> inside <see cref="Folder"/>.</summary>
+    public string? OutputPath { get; set; }
+
+    /// <summary>LocalFolder: the file listing labeled images (one path relative to Folder per line). Default <c>labeled.txt</c> in Folder.</summary>
+    public string? LabeledFile { get; set; }
+
+    /// <summary>Timeouts, retries and image size limit of the HTTP connectors.</summary>
+    public ConnectorHttpOptions Http { get; set; } = new();
+
+    /// <summary>The tool, parsed (call after validation).</summary>
+    public ToolKind ToolKind => Enum.Parse<ToolKind>(Tool, ignoreCase: true);
+
+    /// <summary>The encoder kind, parsed (call after validation).</summary>
+    public EncoderKind EncoderKind => Enum.Parse<EncoderKind>(Encoder, ignoreCase: true);
+}

@@ -1,0 +1,32 @@
+using Elfs.Connector.LabelStudio;
+using Elfs.Host.Configuration;
+using Elfs.Host.Embedding;
+using Elfs.Host.Reports;
+using Elfs.Host.Runs;
+using Elfs.Host.Storage;
+using Elfs.Host.Tools;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Elfs.Host;
+
+/// <summary>Registers the host's services: validated options, the store, the stages, the run pipeline.</summary>
+public static class ElfsServices
+{
+    /// <summary>Adds everything a run needs (no schedule, no web page).</summary>
+    public static IServiceCollection AddElfsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ElfsOptions>().Bind(configuration.GetSection(ElfsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ElfsOptions>, ElfsOptionsValidator>();
+        services.AddSingleton(sp => new StoreSet(new ElfsStore(sp.GetRequiredService<IOptions<ElfsOptions>>().Value.Storage.Path)));
+        services.AddSingleton(TimeProvider.System);
+        services.AddLabelStudioConnector();
+        services.AddSingleton<IToolFactory, ToolFactory>();
+        services.AddSingleton<IEmbeddingStageFactory, EmbeddingStageFactory>();
+        services.AddSingleton<ISelectionStage, ElfsSelectionStage>();
+        services.AddSingleton<IRunReporter, RunReporter>();
+        services.AddSingleton<RunPipeline>();
+        return services;
+    }
+}

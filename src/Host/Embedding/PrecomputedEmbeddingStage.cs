@@ -1,0 +1,45 @@
+using Elfs.Connector;
+using Elfs.Host.Runs;
+using Elfs.Host.Storage;
+
+namespace Elfs.Host.Embedding;
+
+/// <summary>The embed stage for <c>Encoder = precomputed</c>: looks each candidate up by item id; reads no image.</summary>
+public sealed class PrecomputedEmbeddingStage(string path) : IEmbeddingStage
+{
+    private readonly Lazy<(IReadOnlyDictionary<string, float[]> Vectors, int Dimension)> _file = new(() => PrecomputedVectors.Load(path));
+
+    /// <inheritdoc />
+    public string Description => $"precomputed ({Path.GetFileName(path)})";
+
+    /// <inheritdoc />
+    public Task<EmbeddingResult> EmbedAsync(ILabelingTool tool, IReadOnlyList<RunItem> candidates, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var vectors = _file.Value.Vectors;
+        var items = candidates.Select(c => vectors.ContainsKey(c.ExternalId)
+            ? c with { VectorKey = c.ExternalId, Error = null }
+            : c with { VectorKey = null, Error = $"no precomputed vector for this item in {path}" }).ToList();
+        var found = items.Count(i => i.VectorKey is not null);
+        progress?.Report(new PipelineProgress("embed", candidates.Count, candidates.Count, "precomputed"));
+        return Task.FromResult(new EmbeddingResult(items, 0, found));
+    }
+
+    /// <inheritdoc />
+    public VectorMatrix Load(IReadOnlyList<RunItem> embedded)
+    {
+        var (vectors, dim) = _file.Value;
+        var data = new float[embedded.Count * dim];
+        for (var i = 0; i < embedded.Count; i++)
+        {
+            if (!vectors.TryGetValue(embedded[i].VectorKey!, out var v))
+                throw new InvalidDataException($"{path}: the vector of item {embedded[i].ExternalId} disappeared since the embed stage");
+            v.CopyTo(data, i * dim);
+        }
+        return new VectorMatrix(data, embedded.Count, dim);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,42 @@
+using Elfs.Engine;
+using Elfs.Host.Embedding;
+
+namespace Elfs.Host.Runs;
+
+/// <summary>The select stage on the ELFS engine (<see cref="ElfsSelector"/>).</summary>
+public sealed class ElfsSelectionStage : ISelectionStage
+{
+    /// <inheritdoc />
+    public SelectionOutcome Select(VectorMatrix vectors, SelectionRequest request, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = new SelectionOptions
+        {
+            Clusters = request.Clusters,
+            Count = request.Count,
+            Beta = request.Beta,
+            Profile = request.Profile,
+            Seed = request.Seed,
+            Device = request.Device,
+        };
+        var result = ElfsSelector.Select(vectors.Data, vectors.Rows, vectors.Dimension, options, Profile(request),
+            progress is null ? null : new EngineProgress(progress), cancellationToken);
+        var rows = result.Items.Select(i => new RowScore(i.Index, i.PseudoLabel, i.Confidence, i.Aum, i.Forgetting, i.El2n, i.Selected, i.Rank)).ToList();
+        return new SelectionOutcome(rows, result.StageTimings, result.DeviceUsed);
+    }
+
+    /// <summary>The named profile with the configured epoch overrides applied.</summary>
+    public static ElfsProfile Profile(SelectionRequest request)
+    {
+        var profile = ElfsProfile.FromName(request.Profile);
+        if (request.ClusteringEpochs is { } temi)
+            profile = profile with { TemiEpochs = temi, TemiWarmupEpochs = Math.Min(profile.TemiWarmupEpochs, temi / 2) };
+        if (request.ProxyEpochs is { } proxy)
+            profile = profile with { ProxyEpochs = proxy, El2nEpochs = Math.Min(profile.El2nEpochs, proxy) };
+        return profile;
+    }
+
+    private sealed class EngineProgress(IProgress<PipelineProgress> inner) : IProgress<StageProgress>
+    {
+        public void Report(StageProgress value) => inner.Report(new PipelineProgress("select:" + value.Stage, value.Step, value.Total, value.Detail));
+    }
+}

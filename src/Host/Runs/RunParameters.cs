@@ -1,0 +1,38 @@
+namespace Elfs.Host.Runs;
+
+/// <summary>The settings a run was started with; a resumed run keeps them even if the configuration changed since.</summary>
+public sealed record RunParameters
+{
+    /// <summary>The tool kind.</summary>
+    public required string Tool { get; init; }
+
+    /// <summary>The budget as configured (count or fraction).</summary>
+    public required string Budget { get; init; }
+
+    /// <summary>Hard-prune ratio β.</summary>
+    public required double Beta { get; init; }
+
+    /// <summary>Configured K, if any (else the tool's class count).</summary>
+    public int? Clusters { get; init; }
+
+    /// <summary>Encoder kind.</summary>
+    public required string Encoder { get; init; }
+
+    /// <summary>Encoder file, if any.</summary>
+    public string? EncoderPath { get; init; }
+
+    /// <summary>Requested device.</summary>
+    public required string Device { get; init; }
+
+    /// <summary>Engine profile.</summary>
+    public required string Profile { get; init; }
+
+    /// <summary>TEMI epochs override, if any.</summary>
+    public int? ClusteringEpochs { get; init; }
+
+    /// <summary>Proxy-training epochs override, if any.</summary>
+    public int? ProxyEpochs { get; init; }
+
+    /// <summary>Seed.</summary>
+    public required ulong Seed { get; init; }
+}

@@ -1,0 +1,49 @@
+using Elfs.Engine.IO;
+using Elfs.Host.Embedding;
+using Elfs.Host.Storage;
+
+namespace Elfs.Host.Tests.Runs;
+
+public sealed class PrecomputedVectorsTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    [Fact]
+    public void Npy_round_trips_and_ids_key_the_rows()
+    {
+        var path = _temp.File("vectors.npy");
+        NpyFile.Write(path, [1f, 2, 3, 4, 5, 6], 3, 2);
+        File.WriteAllLines(_temp.File("vectors.ids.txt"), ["a", "b", "c"]);
+        var back = NpyFile.Read(path);
+        Assert.Equal((3, 2), (back.Rows, back.Cols));
+        Assert.Equal([1f, 2, 3, 4, 5, 6], back.Data);
+        var (vectors, dim) = PrecomputedVectors.Load(path);
+        Assert.Equal(2, dim);
+        Assert.Equal([3f, 4], vectors["b"]);
+    }
+
+    [Fact]
+    public async Task The_precomputed_stage_embeds_by_item_id_and_reports_missing_ones()
+    {
+        File.WriteAllLines(_temp.File("v.csv"), ["id,x,y", "a.png,1,0", "b.png,0,1"]);
+        using var stage = new PrecomputedEmbeddingStage(_temp.File("v.csv"));
+        RunItem[] candidates = [new("a.png", "", null, null, null), new("b.png", "", null, null, null), new("c.png", "", null, null, null)];
+        var outcome = await stage.EmbedAsync(null!, candidates, null, CancellationToken.None);
+        Assert.Equal(["a.png", "b.png", null], outcome.Items.Select(i => i.VectorKey));
+        Assert.Contains("no precomputed vector", outcome.Items[2].Error);
+        Assert.Equal(2, outcome.Reused);
+        var matrix = stage.Load(outcome.Items.Take(2).ToList());
+        Assert.Equal([1f, 0, 0, 1], matrix.Data);
+    }
+
+    [Fact]
+    public void Bad_files_name_the_file_and_line()
+    {
+        File.WriteAllLines(_temp.File("bad.csv"), ["a,1,2", "b,1"]);
+        Assert.Contains("bad.csv:2: 1 values where earlier lines have 2", Assert.Throws<InvalidDataException>(() => PrecomputedVectors.Load(_temp.File("bad.csv"))).Message);
+        NpyFile.Write(_temp.File("noids.npy"), [1f, 2], 1, 2);
+        Assert.Contains("ids file", Assert.Throws<InvalidDataException>(() => PrecomputedVectors.Load(_temp.File("noids.npy"))).Message);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

@@ -1,0 +1,129 @@
+using Elfs.Host.Cli;
+using Elfs.Host.Runs;
+using Elfs.Host.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Elfs.Host.Tests.Runs;
+
+/// <summary>The run pipeline with its real parts: LocalFolder, precomputed vectors, the ELFS engine, SQLite.</summary>
+public sealed class RunPipelineTests : IDisposable
+{
+    private const int Items = 60;
+    private readonly TempFolder _temp = new();
+    private readonly string[] _ids = Enumerable.Range(0, Items).Select(i => $"img-{i:00}.png").ToArray();
+
+    public RunPipelineTests()
+    {
+        Directory.CreateDirectory(_temp.File("images"));
+        foreach (var id in _ids)
+            File.WriteAllBytes(_temp.File("images/" + id), [1]);
+        WriteVectors(_ids);
+        File.WriteAllLines(_temp.File("images/labeled.txt"), _ids.Take(6));
+    }
+
+    // Three seeded Gaussian blobs in 8 dimensions.
+    private void WriteVectors(IEnumerable<string> ids)
+    {
+        var random = new Random(5);
+        File.WriteAllLines(_temp.File("vectors.csv"), ids.Select(id =>
+        {
+            var blob = Array.IndexOf(_ids, id) % 3;
+            return id + "," + string.Join(",", Enumerable.Range(0, 8).Select(d => ((d == blob ? 4.0 : 0.0) + random.NextDouble()).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)));
+        }));
+    }
+
+    private ServiceProvider Services(string? pauseAfter = null) => CliHost.Services(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Elfs:Diagnostics:PauseAfterState"] = pauseAfter,
+        ["Elfs:Storage:Path"] = _temp.File("elfs.db"),
+        ["Elfs:Engine:Device"] = "cpu",
+        ["Elfs:Engine:Threads"] = "2",
+        ["Elfs:Engine:ClusteringEpochs"] = "8",
+        ["Elfs:Engine:ProxyEpochs"] = "8",
+        ["Elfs:Projects:0:Name"] = "p",
+        ["Elfs:Projects:0:Folder"] = _temp.File("images"),
+        ["Elfs:Projects:0:OutputPath"] = _temp.File("queue"),
+        ["Elfs:Projects:0:Budget"] = "10",
+        ["Elfs:Projects:0:Beta"] = "0.1",
+        ["Elfs:Projects:0:Clusters"] = "3",
+        ["Elfs:Projects:0:Encoder"] = "precomputed",
+        ["Elfs:Projects:0:EncoderPath"] = _temp.File("vectors.csv"),
+    }).Build(), LogLevel.Warning);
+
+    [Fact]
+    public async Task Only_unlabeled_items_are_queued_and_an_earlier_queued_item_this_run_cannot_score_stays_at_the_end()
+    {
+        await using var services = Services();
+        var pipeline = services.GetRequiredService<RunPipeline>();
+        var stores = services.GetRequiredService<StoreSet>();
+
+        var first = await pipeline.RunAsync("p", "manual", null, CancellationToken.None);
+        Assert.True(first.Status == RunStatus.Completed, first.Message);
+        var queue1 = stores.Selections.Queue(first.Run!.Id);
+        Assert.Equal(10, queue1.Count);
+        Assert.DoesNotContain(queue1, q => _ids.Take(6).Contains(q.ExternalId));
+        Assert.Equal(Items - 6, stores.Selections.Scores(first.Run.Id).Count);
+
+        // Since the first run: three queued items got labeled; one queued item lost its vector.
+        File.AppendAllLines(_temp.File("images/labeled.txt"), queue1.Take(3).Select(q => q.ExternalId));
+        var unscorable = queue1[5].ExternalId;
+        WriteVectors(_ids.Where(id => id != unscorable));
+
+        var second = await pipeline.RunAsync("p", "manual", null, CancellationToken.None);
+        Assert.True(second.Status == RunStatus.Completed, second.Message);
+        var queue2 = stores.Selections.Queue(second.Run!.Id);
+        Assert.Equal(Items - 9, stores.Items.Candidates(second.Run.Id).Count);
+        Assert.DoesNotContain(queue2, q => queue1.Take(3).Any(l => l.ExternalId == q.ExternalId));
+        Assert.Equal(11, queue2.Count);
+        Assert.Equal((unscorable, first.Run.Id), (queue2[^1].ExternalId, queue2[^1].KeptFrom));
+        Assert.Equal(Enumerable.Range(1, 11), queue2.Select(q => q.Rank));
+        Assert.Equal(queue2.Select(q => q.ExternalId), new Elfs.Connector.LocalFolder.LocalFolderTool(
+            new Elfs.Connector.LocalFolder.LocalFolderOptions { Folder = _temp.File("images"), OutputPath = _temp.File("queue") }).ReadQueue()!.Items.Select(i => i.Path));
+    }
+
+    [Fact]
+    public async Task A_second_run_while_one_is_in_progress_does_nothing_and_the_interrupted_run_resumes()
+    {
+        await using var pausing = Services(pauseAfter: "synced");
+        await using var services = Services();
+        using var stop = new CancellationTokenSource();
+        var first = Task.Run(() => pausing.GetRequiredService<RunPipeline>().RunAsync("p", "schedule", null, stop.Token));
+        var marker = _temp.File("elfs.db.paused");
+        for (var waited = 0; !File.Exists(marker); waited += 50)
+        {
+            Assert.True(waited < 60_000, "the first run never reached synced");
+            await Task.Delay(50);
+        }
+
+        var second = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+        Assert.Equal(RunStatus.AlreadyRunning, second.Status);
+        await stop.CancelAsync();
+        var interrupted = await first;
+        Assert.Equal((RunStatus.Interrupted, RunState.Synced), (interrupted.Status, interrupted.Run!.State));
+
+        var resumed = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+        Assert.Equal(RunStatus.Completed, resumed.Status);
+        Assert.Equal(interrupted.Run.Id, resumed.Run!.Id);
+        Assert.Single(services.GetRequiredService<StoreSet>().Runs.List("p"));
+    }
+
+    [Fact]
+    public async Task A_failing_run_is_marked_failed_with_the_reason_and_the_next_run_starts_afresh()
+    {
+        await using var services = Services();
+        var pipeline = services.GetRequiredService<RunPipeline>();
+        File.Delete(_temp.File("vectors.csv"));
+        var failed = await pipeline.RunAsync("p", "manual", null, CancellationToken.None);
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.Equal(RunState.Failed, failed.Run!.State);
+        Assert.Contains("vectors.csv", failed.Run.Error);
+        WriteVectors(_ids);
+        var next = await pipeline.RunAsync("p", "manual", null, CancellationToken.None);
+        Assert.Equal(RunStatus.Completed, next.Status);
+        Assert.NotEqual(failed.Run.Id, next.Run!.Id);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
