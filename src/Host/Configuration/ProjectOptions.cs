@@ -23,6 +23,18 @@ public sealed class ProjectOptions
     /// <summary>Share of the hardest (lowest-AUM) unlabeled items never queued, as likely junk or ambiguous; 0 ≤ β and β + fraction ≤ 1. Default 0.1.</summary>
     public double Beta { get; set; } = 0.1;
 
+    /// <summary>
+    /// Choose β per run without labels: the engine tries β = 0, 0.1, … (with β + budget share ≤ 1), trains a proxy on each
+    /// coreset with pseudo-labels and keeps the β that scores best on a held-out pseudo-labeled split. Default false.
+    /// </summary>
+    public bool BetaAuto { get; set; }
+
+    /// <summary>
+    /// Cosine similarity above which two images count as near-duplicates, of which only one is queued (the freed place
+    /// goes to the next candidate); 0 turns the check off. Default 0.995.
+    /// </summary>
+    public double DuplicateThreshold { get; set; } = 0.995;
+
     /// <summary>Number of pseudo-classes K; optional when the tool's label configuration defines the classes.</summary>
     public int? Clusters { get; set; }
 

@@ -17,10 +17,12 @@ public sealed class ElfsSelectionStage : ISelectionStage
             Profile = request.Profile,
             Seed = request.Seed,
             Device = request.Device,
+            BetaAuto = request.BetaAuto,
+            DuplicateThreshold = request.DuplicateThreshold > 0 ? request.DuplicateThreshold : null,
         };
         var result = ElfsSelector.Select(vectors.Data, vectors.Rows, vectors.Dimension, options, Profile(request),
             progress is null ? null : new EngineProgress(progress), cancellationToken);
-        var rows = result.Items.Select(i => new RowScore(i.Index, i.PseudoLabel, i.Confidence, i.Aum, i.Forgetting, i.El2n, i.Selected, i.Rank)).ToList();
+        var rows = result.Items.Select(i => new RowScore(i.Index, i.PseudoLabel, i.Confidence, i.Aum, i.Forgetting, i.El2n, i.Selected, i.Rank, i.Reason, i.DuplicateOf)).ToList();
         return new SelectionOutcome(rows, result.StageTimings, result.DeviceUsed);
     }
 

@@ -21,7 +21,6 @@ public static class QueueBuilder
         IReadOnlyList<StoredScore> scores, double beta, int clusters, IReadOnlyList<QueueEntry> previousQueue,
         IReadOnlyList<RunItem> candidates, string? previousRunId)
     {
-        var c = CultureInfo.InvariantCulture;
         var sortedAum = scores.Select(s => s.Aum).Order().ToArray();
         var selected = scores.Where(s => s.Selected).OrderBy(s => s.Rank ?? int.MaxValue).ThenBy(s => s.ExternalId, StringComparer.Ordinal).ToList();
         var scored = scores.Select(s => s.ExternalId).ToHashSet(StringComparer.Ordinal);
@@ -34,9 +33,7 @@ public static class QueueBuilder
         var queue = new List<QueueEntry>(total);
         foreach (var s in selected)
         {
-            var harderThan = 100.0 * LowerCount(sortedAum, s.Aum) / Math.Max(1, sortedAum.Length);
-            var reason = string.Create(c,
-                $"group {s.PseudoLabel} of {clusters}: harder to learn than {harderThan:0}% of the unlabeled pool, but not among the {beta * 100:0.#}% hardest (likely ambiguous or junk); the queue alternates between groups");
+            var reason = s.Reason ?? PoolReason(s, sortedAum, beta, clusters);
             queue.Add(new QueueEntry(queue.Count + 1, s.ExternalId, Score(queue.Count + 1, total), s.PseudoLabel, reason, null));
         }
         foreach (var e in kept)
@@ -46,6 +43,14 @@ public static class QueueBuilder
             queue.Add(new QueueEntry(queue.Count + 1, e.ExternalId, Score(queue.Count + 1, total), e.PseudoLabel, reason, previousRunId));
         }
         return queue;
+    }
+
+    // For scores without the engine's own reason (runs stored before the engine gave one).
+    private static string PoolReason(StoredScore s, float[] sortedAum, double beta, int clusters)
+    {
+        var harderThan = 100.0 * LowerCount(sortedAum, s.Aum) / Math.Max(1, sortedAum.Length);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"group {s.PseudoLabel} of {clusters}: harder to learn than {harderThan:0}% of the unlabeled pool, but not among the {beta * 100:0.#}% hardest (likely ambiguous or junk); the queue alternates between groups");
     }
 
     /// <summary>The served-sooner score of rank <paramref name="rank"/> of <paramref name="total"/>: in [0, 1), lower first.</summary>

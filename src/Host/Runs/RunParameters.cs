@@ -12,6 +12,12 @@ public sealed record RunParameters
     /// <summary>Hard-prune ratio β.</summary>
     public required double Beta { get; init; }
 
+    /// <summary>Whether β is chosen per run by the engine's label-free search.</summary>
+    public bool BetaAuto { get; init; }
+
+    /// <summary>Near-duplicate cosine threshold; 0 = off.</summary>
+    public double DuplicateThreshold { get; init; } = 0.995;
+
     /// <summary>Configured K, if any (else the tool's class count).</summary>
     public int? Clusters { get; init; }
 

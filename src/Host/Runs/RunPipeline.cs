@@ -98,6 +98,8 @@ public sealed partial class RunPipeline(
         Tool = project.ToolKind.ToString(),
         Budget = project.Budget,
         Beta = project.Beta,
+        BetaAuto = project.BetaAuto,
+        DuplicateThreshold = project.DuplicateThreshold,
         Clusters = project.Clusters,
         Encoder = project.EncoderKind.ToString().ToLowerInvariant(),
         EncoderPath = project.EncoderPath,
@@ -154,15 +156,18 @@ public sealed partial class RunPipeline(
         var m = context.Metrics;
         var budget = Budget.TryParse(context.Parameters.Budget, out var b, out var error) ? b : throw new ConfigurationException([error]);
         m.BudgetCount = budget.Resolve(candidates.Count);
-        var count = Math.Min(m.BudgetCount, embedded.Count - (int)Math.Floor(context.Parameters.Beta * embedded.Count));
+        var hardPruned = context.Parameters.BetaAuto ? 0 : (int)Math.Floor(context.Parameters.Beta * embedded.Count);
+        var count = Math.Min(m.BudgetCount, embedded.Count - hardPruned);
         var scores = new List<StoredScore>();
         if (embedded.Count >= 2 && count >= 1)
         {
             var vectors = context.Embedder.Load(embedded);
             var request = new SelectionRequest(Math.Min(m.Clusters, embedded.Count), count, context.Parameters.Beta,
-                context.Parameters.Profile, context.Parameters.Seed, context.Parameters.Device, context.Parameters.ClusteringEpochs, context.Parameters.ProxyEpochs);
+                context.Parameters.Profile, context.Parameters.Seed, context.Parameters.Device, context.Parameters.ClusteringEpochs, context.Parameters.ProxyEpochs,
+                context.Parameters.BetaAuto, context.Parameters.DuplicateThreshold);
             var result = selector.Select(vectors, request, progress, ct);
-            scores.AddRange(result.Rows.Select(r => new StoredScore(embedded[r.Row].ExternalId, r.PseudoLabel, r.Confidence, r.Aum, r.Forgetting, r.El2n, r.Selected, r.Rank)));
+            scores.AddRange(result.Rows.Select(r => new StoredScore(embedded[r.Row].ExternalId, r.PseudoLabel, r.Confidence, r.Aum, r.Forgetting, r.El2n,
+                r.Selected, r.Rank, r.Reason, r.DuplicateOf is { } d ? embedded[d].ExternalId : null)));
             foreach (var (stage, elapsed) in result.Timings)
                 context.AddTiming("select:" + stage, elapsed);
             m.Device = result.Device;

@@ -9,4 +9,7 @@ namespace Elfs.Host.Runs;
 /// <param name="Device">auto | cpu | cuda | cuda:N.</param>
 /// <param name="ClusteringEpochs">TEMI epochs override (null = the profile's).</param>
 /// <param name="ProxyEpochs">Proxy-training epochs override (null = the profile's).</param>
-public sealed record SelectionRequest(int Clusters, int Count, double Beta, string Profile, ulong Seed, string Device, int? ClusteringEpochs = null, int? ProxyEpochs = null);
+/// <param name="BetaAuto">Choose β by the engine's label-free search instead of <paramref name="Beta"/>.</param>
+/// <param name="DuplicateThreshold">Near-duplicate cosine threshold; 0 = off.</param>
+public sealed record SelectionRequest(int Clusters, int Count, double Beta, string Profile, ulong Seed, string Device, int? ClusteringEpochs = null,
+    int? ProxyEpochs = null, bool BetaAuto = false, double DuplicateThreshold = 0.995);

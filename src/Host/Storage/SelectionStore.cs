@@ -11,9 +11,10 @@ public sealed class SelectionStore(ElfsStore store)
         Sql.Execute(c, tx, "DELETE FROM scores WHERE run_id = $r", ("$r", runId));
         Sql.Execute(c, tx, "DELETE FROM queue WHERE run_id = $r", ("$r", runId));
         using (var command = Sql.Command(c, tx,
-                   "INSERT INTO scores(run_id, external_id, pseudo_label, confidence, aum, forgetting, el2n, selected, rank) " +
-                   "VALUES($r, $id, $k, $c, $a, $f, $e, $s, $rank)",
-                   ("$r", runId), ("$id", ""), ("$k", 0), ("$c", 0.0), ("$a", 0.0), ("$f", 0), ("$e", 0.0), ("$s", 0), ("$rank", null)))
+                   "INSERT INTO scores(run_id, external_id, pseudo_label, confidence, aum, forgetting, el2n, selected, rank, reason, duplicate_of) " +
+                   "VALUES($r, $id, $k, $c, $a, $f, $e, $s, $rank, $reason, $dup)",
+                   ("$r", runId), ("$id", ""), ("$k", 0), ("$c", 0.0), ("$a", 0.0), ("$f", 0), ("$e", 0.0), ("$s", 0), ("$rank", null),
+                   ("$reason", null), ("$dup", null)))
         {
             foreach (var s in scores)
             {
@@ -25,6 +26,8 @@ public sealed class SelectionStore(ElfsStore store)
                 command.Parameters["$e"].Value = (double)s.El2n;
                 command.Parameters["$s"].Value = s.Selected ? 1 : 0;
                 command.Parameters["$rank"].Value = (object?)s.Rank ?? DBNull.Value;
+                command.Parameters["$reason"].Value = (object?)s.Reason ?? DBNull.Value;
+                command.Parameters["$dup"].Value = (object?)s.DuplicateOf ?? DBNull.Value;
                 command.ExecuteNonQuery();
             }
         }
@@ -46,9 +49,10 @@ public sealed class SelectionStore(ElfsStore store)
     /// <summary>The run's scores.</summary>
     public IReadOnlyList<StoredScore> Scores(string runId) =>
         store.Read(c => Sql.Query(c, null,
-            "SELECT external_id, pseudo_label, confidence, aum, forgetting, el2n, selected, rank FROM scores WHERE run_id = $r ORDER BY external_id",
+            "SELECT external_id, pseudo_label, confidence, aum, forgetting, el2n, selected, rank, reason, duplicate_of FROM scores " +
+            "WHERE run_id = $r ORDER BY external_id",
             r => new StoredScore(r.GetString(0), r.GetInt32(1), (float)r.GetDouble(2), (float)r.GetDouble(3), r.GetInt32(4),
-                (float)r.GetDouble(5), r.GetInt32(6) == 1, r.IsDBNull(7) ? null : r.GetInt32(7)),
+                (float)r.GetDouble(5), r.GetInt32(6) == 1, r.IsDBNull(7) ? null : r.GetInt32(7), Sql.NullableString(r, 8), Sql.NullableString(r, 9)),
             ("$r", runId)));
 
     /// <summary>The run's queue in rank order.</summary>

@@ -46,6 +46,11 @@ public static class StoreMigrations
             project TEXT NOT NULL, external_id TEXT NOT NULL, run_id TEXT NOT NULL, task_id INTEGER NOT NULL, placed TEXT NOT NULL,
             PRIMARY KEY(project, external_id));
         """,
+        // 4: the engine's readable reason per scored item, and the item a dropped near-duplicate copies.
+        """
+        ALTER TABLE scores ADD COLUMN reason TEXT;
+        ALTER TABLE scores ADD COLUMN duplicate_of TEXT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

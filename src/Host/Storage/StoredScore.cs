@@ -9,4 +9,7 @@ namespace Elfs.Host.Storage;
 /// <param name="El2n">Error L2 norm.</param>
 /// <param name="Selected">Whether the selection picked it.</param>
 /// <param name="Rank">Its queue order among the selected (1 = first).</param>
-public sealed record StoredScore(string ExternalId, int PseudoLabel, float Confidence, float Aum, int Forgetting, float El2n, bool Selected, int? Rank);
+/// <param name="Reason">The engine's readable reason for it, when it has one.</param>
+/// <param name="DuplicateOf">For an item dropped as a near-duplicate: the external id of the item kept instead.</param>
+public sealed record StoredScore(string ExternalId, int PseudoLabel, float Confidence, float Aum, int Forgetting, float El2n, bool Selected, int? Rank,
+    string? Reason = null, string? DuplicateOf = null);

@@ -32,4 +32,15 @@ public sealed class QueueBuilderTests
         Assert.StartsWith("group 0 of 5: harder to learn than 25% of the unlabeled pool, but not among the 25% hardest", queue[0].Reason);
         Assert.StartsWith("group 1 of 5: harder to learn than 50%", queue[1].Reason);
     }
+
+    [Fact]
+    public void The_engines_reason_is_the_queued_reason_when_it_gives_one()
+    {
+        const string why = "pseudo-class 2 (20.0% of items); harder than 72% of its pseudo-class";
+        StoredScore[] scores = [S("a", 1f, true, 1, 2) with { Reason = why }, S("b", 2f, true, 2, 1)];
+        RunItem[] candidates = [new("a", "", "h", "h", null), new("b", "", "h", "h", null)];
+        var queue = QueueBuilder.Build(scores, 0.1, 5, [], candidates, null);
+        Assert.Equal(why, queue[0].Reason);
+        Assert.StartsWith("group 1 of 5: harder to learn than 50% of the unlabeled pool", queue[1].Reason);
+    }
 }
