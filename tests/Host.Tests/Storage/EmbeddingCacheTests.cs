@@ -123,18 +123,22 @@ public sealed class EmbeddingCacheTests : IDisposable
         using var reader = new EmbeddingCache(DbPath);
         const int batches = 40, perBatch = 250;
         var allKeys = Enumerable.Range(0, batches * perBatch).Select(i => $"h{i}").ToList();
+        var reads = 0;
         var writing = Task.Run(() =>
         {
             for (var b = 0; b < batches; b++)
+            {
                 writer.Put(Enumerable.Range(b * perBatch, perBatch).Select(i => ($"h{i}", Vector(i))).ToList(), "fp");
+                // let the reader overlap the writes however slow this machine is
+                SpinWait.SpinUntil(() => Volatile.Read(ref reads) > b, TimeSpan.FromSeconds(5));
+            }
         });
-        var reads = 0;
         while (!writing.IsCompleted || reads == 0)
         {
             var seen = reader.Get(allKeys, "fp");
             Assert.Equal(0, seen.Count % perBatch);
             foreach (var (key, vector) in seen) Assert.Equal(Vector(int.Parse(key[1..])), vector);
-            reads++;
+            Interlocked.Increment(ref reads);
         }
         await writing;
         Assert.Equal(batches * perBatch, reader.Get(allKeys, "fp").Count);
