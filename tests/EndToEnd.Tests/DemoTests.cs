@@ -1,3 +1,4 @@
+using Elfs.Host.Tests;
 using Elfs.Host.Cli;
 using Elfs.Engine.IO;
 

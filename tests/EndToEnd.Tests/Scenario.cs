@@ -1,3 +1,4 @@
+using Elfs.Host.Tests;
 using System.Globalization;
 using System.Text.Json;
 using Elfs.Connector.LocalFolder;
