@@ -33,6 +33,14 @@ public sealed class EncoderEmbeddingStage(IImageEncoder encoder, EmbeddingCache 
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<RunItem> WithStoredVectors(IReadOnlyList<RunItem> items)
+    {
+        var hashed = items.Where(i => i.ContentHash is not null).ToList();
+        var stored = cache.Get(hashed.Select(i => i.ContentHash!).Distinct().ToList(), encoder.Fingerprint);
+        return hashed.Where(i => stored.ContainsKey(i.ContentHash!)).Select(i => i with { VectorKey = i.ContentHash }).ToList();
+    }
+
+    /// <inheritdoc />
     public VectorMatrix Load(IReadOnlyList<RunItem> embedded)
     {
         var dim = encoder.Dimension;

@@ -13,6 +13,12 @@ public interface IEmbeddingStage : IDisposable
     /// <summary>Embeds <paramref name="candidates"/>, reading images through <paramref name="tool"/>.</summary>
     Task<EmbeddingResult> EmbedAsync(ILabelingTool tool, IReadOnlyList<RunItem> candidates, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Of <paramref name="items"/>, those whose vector is already stored (no image is read), each with its vector key:
+    /// labeled items embedded while they were candidates of earlier runs.
+    /// </summary>
+    IReadOnlyList<RunItem> WithStoredVectors(IReadOnlyList<RunItem> items);
+
     /// <summary>The vectors of <paramref name="embedded"/> (each with a vector key), one row each, in order.</summary>
     VectorMatrix Load(IReadOnlyList<RunItem> embedded);
 }

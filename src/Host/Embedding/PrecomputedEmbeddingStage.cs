@@ -25,6 +25,10 @@ public sealed class PrecomputedEmbeddingStage(string path) : IEmbeddingStage
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<RunItem> WithStoredVectors(IReadOnlyList<RunItem> items) =>
+        items.Where(i => _file.Value.Vectors.ContainsKey(i.ExternalId)).Select(i => i with { VectorKey = i.ExternalId }).ToList();
+
+    /// <inheritdoc />
     public VectorMatrix Load(IReadOnlyList<RunItem> embedded)
     {
         var (vectors, dim) = _file.Value;

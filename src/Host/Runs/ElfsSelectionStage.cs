@@ -19,6 +19,7 @@ public sealed class ElfsSelectionStage : ISelectionStage
             Device = request.Device,
             BetaAuto = request.BetaAuto,
             DuplicateThreshold = request.DuplicateThreshold > 0 ? request.DuplicateThreshold : null,
+            AlreadyLabeled = request.AlreadyLabeled,
         };
         var result = ElfsSelector.Select(vectors.Data, vectors.Rows, vectors.Dimension, options, Profile(request),
             progress is null ? null : new EngineProgress(progress), cancellationToken);

@@ -161,13 +161,17 @@ public sealed partial class RunPipeline(
         var scores = new List<StoredScore>();
         if (embedded.Count >= 2 && count >= 1)
         {
-            var vectors = context.Embedder.Load(embedded);
+            // Labeled items whose vectors are stored take part too, so a near-copy of an image already labeled is not queued.
+            var labeled = context.Parameters.DuplicateThreshold > 0 ? context.Embedder.WithStoredVectors(stores.Items.Labeled(context.Project.Name)) : [];
+            var rows = embedded.Concat(labeled).ToList();
+            var vectors = context.Embedder.Load(rows);
             var request = new SelectionRequest(Math.Min(m.Clusters, embedded.Count), count, context.Parameters.Beta,
                 context.Parameters.Profile, context.Parameters.Seed, context.Parameters.Device, context.Parameters.ClusteringEpochs, context.Parameters.ProxyEpochs,
-                context.Parameters.BetaAuto, context.Parameters.DuplicateThreshold);
+                context.Parameters.BetaAuto, context.Parameters.DuplicateThreshold,
+                labeled.Count == 0 ? null : rows.Select((_, i) => i >= embedded.Count).ToList());
             var result = selector.Select(vectors, request, progress, ct);
-            scores.AddRange(result.Rows.Select(r => new StoredScore(embedded[r.Row].ExternalId, r.PseudoLabel, r.Confidence, r.Aum, r.Forgetting, r.El2n,
-                r.Selected, r.Rank, r.Reason, r.DuplicateOf is { } d ? embedded[d].ExternalId : null)));
+            scores.AddRange(result.Rows.Where(r => r.Row < embedded.Count).Select(r => new StoredScore(embedded[r.Row].ExternalId, r.PseudoLabel,
+                r.Confidence, r.Aum, r.Forgetting, r.El2n, r.Selected, r.Rank, r.Reason, r.DuplicateOf is { } d ? rows[d].ExternalId : null)));
             foreach (var (stage, elapsed) in result.Timings)
                 context.AddTiming("select:" + stage, elapsed);
             m.Device = result.Device;

@@ -11,5 +11,6 @@ namespace Elfs.Host.Runs;
 /// <param name="ProxyEpochs">Proxy-training epochs override (null = the profile's).</param>
 /// <param name="BetaAuto">Choose β by the engine's label-free search instead of <paramref name="Beta"/>.</param>
 /// <param name="DuplicateThreshold">Near-duplicate cosine threshold; 0 = off.</param>
+/// <param name="AlreadyLabeled">Per row: an already-labeled item, never selected, whose near-duplicates are not queued; null when none.</param>
 public sealed record SelectionRequest(int Clusters, int Count, double Beta, string Profile, ulong Seed, string Device, int? ClusteringEpochs = null,
-    int? ProxyEpochs = null, bool BetaAuto = false, double DuplicateThreshold = 0.995);
+    int? ProxyEpochs = null, bool BetaAuto = false, double DuplicateThreshold = 0.995, IReadOnlyList<bool>? AlreadyLabeled = null);

@@ -64,6 +64,13 @@ public sealed class ItemStore(ElfsStore store)
             r => new RunItem(r.GetString(0), r.GetString(1), Sql.NullableString(r, 2), Sql.NullableString(r, 3), Sql.NullableString(r, 4)),
             ("$r", runId)));
 
+    /// <summary>The project's labeled items, in a stable order (their content hash when an earlier run embedded them).</summary>
+    public IReadOnlyList<RunItem> Labeled(string project) =>
+        store.Read(c => Sql.Query(c, null,
+            "SELECT external_id, image_ref, content_hash FROM items WHERE project = $p AND labeled = 1 ORDER BY external_id",
+            r => new RunItem(r.GetString(0), r.GetString(1), Sql.NullableString(r, 2), null, null),
+            ("$p", project)));
+
     /// <summary>Item counts of a project: all, labeled.</summary>
     public (int Total, int Labeled) Counts(string project) =>
         store.Read(c => Sql.Query(c, null,

@@ -34,7 +34,7 @@ public sealed class RunPipelineTests : IDisposable
         }));
     }
 
-    private ServiceProvider Services(string? pauseAfter = null) => CliHost.Services(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private ServiceProvider Services(string? pauseAfter = null, Dictionary<string, string?>? overrides = null) => CliHost.Services(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Elfs:Diagnostics:PauseAfterState"] = pauseAfter,
         ["Elfs:Storage:Path"] = _temp.File("elfs.db"),
@@ -50,7 +50,30 @@ public sealed class RunPipelineTests : IDisposable
         ["Elfs:Projects:0:Clusters"] = "3",
         ["Elfs:Projects:0:Encoder"] = "precomputed",
         ["Elfs:Projects:0:EncoderPath"] = _temp.File("vectors.csv"),
-    }).Build(), LogLevel.Warning);
+    }.Concat(overrides ?? []).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value)).Build(), LogLevel.Warning);
+
+    [Fact]
+    public async Task A_near_copy_of_a_labeled_image_is_not_queued()
+    {
+        // img-10 (unlabeled) gets the same vector as img-00 (labeled); the budget would otherwise take every candidate.
+        var lines = File.ReadAllLines(_temp.File("vectors.csv"));
+        lines[10] = "img-10.png" + lines[0][lines[0].IndexOf(',')..];
+        File.WriteAllLines(_temp.File("vectors.csv"), lines);
+        await using var services = Services(overrides: new() { ["Elfs:Projects:0:Budget"] = "1.0", ["Elfs:Projects:0:Beta"] = "0" });
+
+        var run = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+
+        Assert.True(run.Status == RunStatus.Completed, run.Message);
+        var stores = services.GetRequiredService<StoreSet>();
+        var copy = Assert.Single(stores.Selections.Scores(run.Run!.Id), s => s.ExternalId == "img-10.png");
+        Assert.False(copy.Selected);
+        Assert.Equal("img-00.png", copy.DuplicateOf);
+        Assert.Contains("near-duplicate", copy.Reason);
+        var queue = stores.Selections.Queue(run.Run.Id);
+        Assert.Equal(stores.Selections.Scores(run.Run.Id).Count(s => s.Selected), queue.Count);
+        Assert.DoesNotContain(queue, q => q.ExternalId == "img-10.png");
+        Assert.DoesNotContain(queue, q => q.ExternalId == "img-00.png");
+    }
 
     [Fact]
     public async Task Only_unlabeled_items_are_queued_and_an_earlier_queued_item_this_run_cannot_score_stays_at_the_end()
