@@ -33,11 +33,13 @@ public sealed class EncoderEmbeddingStage(IImageEncoder encoder, EmbeddingCache 
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<RunItem> WithStoredVectors(IReadOnlyList<RunItem> items)
+    public (VectorMatrix Vectors, IReadOnlyList<RunItem> Found) LoadStored(IReadOnlyList<RunItem> items)
     {
         var hashed = items.Where(i => i.ContentHash is not null).ToList();
         var stored = cache.Get(hashed.Select(i => i.ContentHash!).Distinct().ToList(), encoder.Fingerprint);
-        return hashed.Where(i => stored.ContainsKey(i.ContentHash!)).Select(i => i with { VectorKey = i.ContentHash }).ToList();
+        var found = hashed.Where(i => stored.TryGetValue(i.ContentHash!, out var v) && v.Length == encoder.Dimension)
+            .Select(i => i with { VectorKey = i.ContentHash }).ToList();
+        return (VectorMatrix.From(found.Select(i => stored[i.ContentHash!]).ToList(), encoder.Dimension), found);
     }
 
     /// <inheritdoc />

@@ -14,10 +14,10 @@ public interface IEmbeddingStage : IDisposable
     Task<EmbeddingResult> EmbedAsync(ILabelingTool tool, IReadOnlyList<RunItem> candidates, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Of <paramref name="items"/>, those whose vector is already stored (no image is read), each with its vector key:
-    /// labeled items embedded while they were candidates of earlier runs.
+    /// The stored vectors of those <paramref name="items"/> that have one (no image is read), e.g. labeled items embedded
+    /// while they were candidates of earlier runs, with the items found, in the matrix's row order.
     /// </summary>
-    IReadOnlyList<RunItem> WithStoredVectors(IReadOnlyList<RunItem> items);
+    (VectorMatrix Vectors, IReadOnlyList<RunItem> Found) LoadStored(IReadOnlyList<RunItem> items);
 
     /// <summary>The vectors of <paramref name="embedded"/> (each with a vector key), one row each, in order.</summary>
     VectorMatrix Load(IReadOnlyList<RunItem> embedded);

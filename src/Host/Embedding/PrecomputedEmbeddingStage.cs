@@ -25,8 +25,12 @@ public sealed class PrecomputedEmbeddingStage(string path) : IEmbeddingStage
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<RunItem> WithStoredVectors(IReadOnlyList<RunItem> items) =>
-        items.Where(i => _file.Value.Vectors.ContainsKey(i.ExternalId)).Select(i => i with { VectorKey = i.ExternalId }).ToList();
+    public (VectorMatrix Vectors, IReadOnlyList<RunItem> Found) LoadStored(IReadOnlyList<RunItem> items)
+    {
+        var (vectors, dim) = _file.Value;
+        var found = items.Where(i => vectors.ContainsKey(i.ExternalId)).Select(i => i with { VectorKey = i.ExternalId }).ToList();
+        return (VectorMatrix.From(found.Select(i => vectors[i.ExternalId]).ToList(), dim), found);
+    }
 
     /// <inheritdoc />
     public VectorMatrix Load(IReadOnlyList<RunItem> embedded)
