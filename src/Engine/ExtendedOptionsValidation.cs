@@ -15,8 +15,8 @@ internal static class ExtendedOptionsValidation
         {
             if (labeled.Count != rows)
                 throw new ArgumentException($"AlreadyLabeled has {labeled.Count} entries but there are {rows} rows", nameof(options.AlreadyLabeled));
-            if (options.Method != SelectionMethod.Elfs && labeled.Any(l => l))
-                throw new ArgumentException($"AlreadyLabeled is only honoured by method Elfs (got {options.Method})", nameof(options.AlreadyLabeled));
+            if (options.Method is not (SelectionMethod.Elfs or SelectionMethod.Auto) && labeled.Any(l => l))
+                throw new ArgumentException($"AlreadyLabeled is only honoured by methods Auto and Elfs (got {options.Method})", nameof(options.AlreadyLabeled));
         }
     }
 }

@@ -3,6 +3,12 @@ namespace Elfs.Engine;
 /// <summary>How the labeling budget is chosen.</summary>
 public enum SelectionMethod
 {
+    /// <summary>
+    /// The budget-aware default: the strategy is chosen from the budget ratio (typical items per pseudo-class at small
+    /// budgets, CCS per pseudo-class at larger ones); see <see cref="Selection.BudgetAwareSelection"/>.
+    /// </summary>
+    Auto,
+
     /// <summary>ELFS double-end pruning on pseudo-label AUM: drop the β·N hardest, keep the next budget.</summary>
     Elfs,
 

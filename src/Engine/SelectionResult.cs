@@ -10,4 +10,10 @@ public sealed record SelectionResult(IReadOnlyList<ItemScore> Items, IReadOnlyDi
 {
     /// <summary>Number of candidates dropped as near-duplicates of selected or already-labeled items.</summary>
     public int DuplicatesDropped => Items.Count(i => i.DuplicateOf is not null);
+
+    /// <summary>How the budget was spent (strategy, β and the reason), as the report shows it.</summary>
+    public Selection.StrategyChoice? Strategy { get; init; }
+
+    /// <summary>Which clustering gave the pseudo-labels (TEMI or k-means) and why; null when only k-means ran.</summary>
+    public Clustering.ClusterCheckResult? Clustering { get; init; }
 }

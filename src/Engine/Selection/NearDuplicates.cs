@@ -5,8 +5,8 @@ namespace Elfs.Engine.Selection;
 /// <summary>
 /// Takes candidates in priority order until the budget is filled, skipping already-labeled items and near-duplicates:
 /// a candidate whose cosine similarity to an item already kept (or already labeled) reaches the threshold is dropped
-/// and the next candidate takes its place. Pairs are read from the kNN graph in both directions, so no new N × N work
-/// is done; a pair is missed only when both items have K more-similar neighbours above the threshold.
+/// and the next candidate takes its place. Near-duplicate pairs are read from the kNN graph (no new N × N work) and
+/// joined transitively into groups, so at most one item of a group is kept however many copies it has.
 /// </summary>
 public static class NearDuplicates
 {
@@ -34,58 +34,53 @@ public static class NearDuplicates
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "DuplicateThreshold must be in (0, 1]");
         var rows = graph.Rows;
         var limit = threshold is { } value ? (float)value - Tolerance : float.PositiveInfinity;
+        var group = DuplicateGroups(graph, limit);
+        // Per duplicate group: the item kept or labeled in it, −1 while none is.
+        var holder = Enumerable.Repeat(-1, rows).ToArray();
+        for (var i = 0; i < rows; i++)
+            if (labeled?[i] == true && holder[group[i]] < 0) holder[group[i]] = i;
         var duplicateOf = new int?[rows];
         var keptFor = new int[rows];
-        var state = new ItemState[rows];
-        var blocker = Enumerable.Repeat(-1, rows).ToArray();
-        for (var i = 0; i < rows; i++)
-            if (labeled?[i] == true)
-            {
-                state[i] = ItemState.Labeled;
-                Block(i, graph, limit, blocker);
-            }
+        var done = new bool[rows];
         var kept = new List<int>(budget);
         foreach (var c in candidates)
         {
             if (kept.Count == budget) break;
-            if (state[c] != ItemState.Free) continue;
-            var copyOf = blocker[c] >= 0 ? blocker[c] : FirstTakenNeighbour(c, graph, limit, state);
-            if (copyOf >= 0)
+            if (done[c] || labeled?[c] == true) continue;
+            done[c] = true;
+            var g = group[c];
+            if (holder[g] >= 0)
             {
-                state[c] = ItemState.Dropped;
-                duplicateOf[c] = copyOf;
-                keptFor[copyOf]++;
+                duplicateOf[c] = holder[g];
+                keptFor[holder[g]]++;
                 continue;
             }
-            state[c] = ItemState.Kept;
+            holder[g] = c;
             kept.Add(c);
-            Block(c, graph, limit, blocker);
         }
         return new DuplicateFilterResult([.. kept], duplicateOf, keptFor);
     }
 
-    private static int FirstTakenNeighbour(int item, KnnGraph graph, float limit, ItemState[] state)
+    // Connected components of the graph's edges at or above the limit (union-find): a copy's K neighbours may all be
+    // other copies, so "near-duplicate of" is taken transitively — any number of copies forms one group.
+    private static int[] DuplicateGroups(KnnGraph graph, float limit)
     {
-        for (var j = 0; j < graph.K; j++)
+        var parent = Enumerable.Range(0, graph.Rows).ToArray();
+        int Find(int i)
         {
-            var at = item * graph.K + j;
-            if (graph.Similarities[at] < limit) break;
-            var neighbour = graph.Indices[at];
-            if (state[neighbour] is ItemState.Kept or ItemState.Labeled) return neighbour;
+            while (parent[i] != i) i = parent[i] = parent[parent[i]];
+            return i;
         }
-        return -1;
+        for (var i = 0; i < graph.Rows; i++)
+            for (var j = 0; j < graph.K; j++)
+            {
+                var at = i * graph.K + j;
+                if (graph.Similarities[at] < limit) break;
+                int a = Find(i), b = Find(graph.Indices[at]);
+                if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+            }
+        var group = new int[graph.Rows];
+        for (var i = 0; i < graph.Rows; i++) group[i] = Find(i);
+        return group;
     }
-
-    private static void Block(int item, KnnGraph graph, float limit, int[] blocker)
-    {
-        for (var j = 0; j < graph.K; j++)
-        {
-            var at = item * graph.K + j;
-            if (graph.Similarities[at] < limit) break;
-            var neighbour = graph.Indices[at];
-            if (blocker[neighbour] < 0) blocker[neighbour] = item;
-        }
-    }
-
-    private enum ItemState : byte { Free, Kept, Dropped, Labeled }
 }

@@ -20,10 +20,17 @@ public static class QueueOrder
                 random.Shuffle(members);
                 return members;
             }).ToArray();
-        var taken = new int[groups.Length];
-        var order = new int[selected.Count];
+        return Interleave(groups);
+    }
+
+    /// <summary>Merges already-ordered groups by the weighted round-robin, keeping each group's own order.</summary>
+    public static int[] Interleave(IReadOnlyList<int[]> groups)
+    {
+        var taken = new int[groups.Count];
+        var order = new int[groups.Sum(g => g.Length)];
         var due = new PriorityQueue<int, (double Due, int Group)>();
-        for (var g = 0; g < groups.Length; g++) due.Enqueue(g, (1.0 / groups[g].Length, g));
+        for (var g = 0; g < groups.Count; g++)
+            if (groups[g].Length > 0) due.Enqueue(g, (1.0 / groups[g].Length, g));
         for (var position = 0; position < order.Length; position++)
         {
             var g = due.Dequeue();

@@ -24,7 +24,9 @@ public static class SelectionReasons
                 reasons[i] = Text($"near-duplicate of item {original}: dropped so the budget goes to a distinct item");
             else if (facts.Selected[i]) reasons[i] = SelectedReason(facts, i, classSize[facts.Labels[i]], rows, harderThan[i]);
             else if (facts.HardPruned?[i] == true)
-                reasons[i] = Text($"among the hardest {Percent(facts.Beta)}% by AUM on its pseudo-label: left out as likely ambiguous");
+                reasons[i] = facts.Method == SelectionMethod.Auto
+                    ? Text($"among the hardest {Percent(facts.Beta)}% of its pseudo-class by AUM: left out as likely ambiguous")
+                    : Text($"among the hardest {Percent(facts.Beta)}% by AUM on its pseudo-label: left out as likely ambiguous");
         }
         return reasons;
     }
@@ -53,6 +55,11 @@ public static class SelectionReasons
         if (harderThan >= 0) parts.Add(Text($"harder than {harderThan}% of its pseudo-class"));
         parts.Add(facts.Method switch
         {
+            SelectionMethod.Auto when facts.Strategy is { Name: "typical-per-group" } =>
+                "the most typical item of its region of the pseudo-class (small budget: typical items first)",
+            SelectionMethod.Auto when facts.Strategy is { } s && s.Beta > 0 =>
+                Text($"sampled across difficulty within its pseudo-class; the hardest {Percent(s.Beta)}% of each pseudo-class were left out as likely ambiguous"),
+            SelectionMethod.Auto => "sampled across difficulty within its pseudo-class",
             SelectionMethod.Elfs or SelectionMethod.Ccs when facts.Beta > 0 =>
                 Text($"hardest {Percent(facts.Beta)}% were left out as likely ambiguous"),
             SelectionMethod.Elfs or SelectionMethod.Ccs => "no hard items were left out (beta 0)",

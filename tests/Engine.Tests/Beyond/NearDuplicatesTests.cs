@@ -83,4 +83,32 @@ public sealed class NearDuplicatesTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => NearDuplicates.Take([0, 1], 1, Graph(planted, 5), threshold));
         Assert.Contains("DuplicateThreshold", e.Message);
     }
+
+    [Fact]
+    public void ManyIdenticalRowsGiveOneQueuedItemWhateverTheirCountAgainstK()
+    {
+        // 300 identical rows (far more than K neighbours each) and 100 distinct ones: the graph links each copy to only
+        // K others, yet no two copies may be queued together (issue 15: 300 identical rows once queued 30 of them).
+        const int copies = 300, distinct = 100, dim = 16;
+        var random = new Random(7);
+        var data = new float[(copies + distinct) * dim];
+        var row = Enumerable.Range(0, dim).Select(_ => (float)random.NextDouble() + 0.5f).ToArray();
+        for (var i = 0; i < copies; i++) row.CopyTo(data, i * dim);
+        for (var i = copies * dim; i < data.Length; i++) data[i] = (float)(random.NextDouble() * 2 - 1);
+        using var x = torch.tensor(data, [copies + distinct, dim]);
+        var graph = KnnGraph.Build(x, 10);
+        // A priority order unrelated to the index (as AUM gives): ties in the graph point at the lowest indices instead.
+        var candidates = Enumerable.Range(0, copies + distinct).ToArray();
+        new Random(3).Shuffle(candidates);
+
+        var result = NearDuplicates.Take(candidates, 50, graph, Threshold);
+
+        Assert.Single(result.Selected, i => i < copies);
+        var kept = result.Selected.Single(i => i < copies);
+        Assert.All(Enumerable.Range(0, copies).Where(i => i != kept && result.DuplicateOf[i] is { } of),
+            i => Assert.True(result.DuplicateOf[i] < copies, $"copy {i} is named a duplicate of distinct row {result.DuplicateOf[i]}"));
+        Assert.Equal(50, result.Selected.Length);
+        Assert.Equal(result.DroppedCount, result.DroppedInFavour.Sum());
+        Assert.All(result.Selected.Where(i => i >= copies), i => Assert.Null(result.DuplicateOf[i]));
+    }
 }

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Elfs.Engine.Training;
+
+namespace Elfs.Engine.Selection;
+
+/// <summary>
+/// The default, budget-aware selection (issue 15; docs/selection-strategy.md). The budget is first split over the
+/// pseudo-classes in proportion to their sizes (class-proportional, after Tsai et al. 2025). Inside each pseudo-class:
+/// at small budget ratios the items are TypiClust picks (k-means into as many sub-clusters as the class's share, the
+/// most typical item of each; Hacohen et al. 2022); at larger ratios CCS runs inside the class (drop the class's β
+/// hardest by AUM, sample the rest evenly over AUM strata; Zheng et al. 2023). The queue interleaves the classes in
+/// proportion, each class in its own order, so every prefix is spread over the classes.
+/// </summary>
+public static class BudgetAwareSelection
+{
+    /// <summary>Budget ratio (budget / N) up to which typical items are taken; above it, difficulty-aware coverage.</summary>
+    public const double TypicalUpTo = 0.05;
+
+    /// <summary>β of the per-class CCS above <see cref="TypicalUpTo"/>.</summary>
+    public const double CoverageBeta = 0.1;
+
+    /// <summary>The strategy the default uses for a budget of <paramref name="budget"/> out of <paramref name="rows"/> items.</summary>
+    public static StrategyChoice Plan(int budget, int rows)
+    {
+        var ratio = (double)budget / rows;
+        var c = CultureInfo.InvariantCulture;
+        return ratio <= TypicalUpTo
+            ? new StrategyChoice("typical-per-group", 0, string.Create(c,
+                $"budget {100 * ratio:0.##}% of the items is at most {100 * TypicalUpTo:0.##}%: at small budgets typical items of every region train best, so each pseudo-class gets its share and gives the most typical item of each of that many sub-clusters"))
+            : new StrategyChoice("stratified-per-group", CoverageBeta, string.Create(c,
+                $"budget {100 * ratio:0.##}% of the items is above {100 * TypicalUpTo:0.##}%: each pseudo-class gets its share, drops its hardest {100 * CoverageBeta:0.##}% by AUM as likely ambiguous and samples the rest evenly over difficulty strata (CCS per class)"));
+    }
+
+    /// <summary>Selects <paramref name="budget"/> items by <paramref name="plan"/> (from <see cref="Plan"/>, or a fixed plan for comparison).</summary>
+    /// <exception cref="ArgumentException">The plan's name is not a budget-aware strategy, or the scores have no kNN graph.</exception>
+    /// <param name="scores">Pseudo-labels, AUM and the kNN graph.</param>
+    /// <param name="budget">Items to choose.</param>
+    /// <param name="plan">The strategy.</param>
+    /// <param name="seed">Seed of the sub-clustering and sampling.</param>
+    /// <param name="labeled">Per item: already labeled (never a candidate, never pruned or counted); null when none are.</param>
+    public static BudgetAwarePick Select(SelectionScores scores, int budget, StrategyChoice plan, ulong seed, IReadOnlyList<bool>? labeled = null)
+    {
+        var graph = scores.Knn ?? throw new ArgumentException("the budget-aware selection needs the kNN graph", nameof(scores));
+        var typical = plan.Name switch
+        {
+            "typical-per-group" => true,
+            "stratified-per-group" => false,
+            _ => throw new ArgumentException($"'{plan.Name}' is not a budget-aware strategy (typical-per-group, stratified-per-group)", nameof(plan)),
+        };
+        var rows = scores.Rows;
+        // Each pseudo-class's unlabeled members, hardest (lowest AUM) first.
+        var groups = Enumerable.Range(0, rows).Where(i => labeled?[i] != true).GroupBy(i => scores.Labels[i]).OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var members = g.ToArray();
+                return AumOrder.Ascending(members.Select(i => scores.Aum[i]).ToArray()).Select(p => members[p]).ToArray();
+            })
+            .ToArray();
+        var hardPruned = new List<int>();
+        var kept = new int[groups.Length][];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            var hard = plan.Beta > 0 && float.IsFinite(scores.Aum[groups[g][0]]) ? BudgetCounts.RoundHalfUp(plan.Beta, groups[g].Length) : 0;
+            hardPruned.AddRange(groups[g][..hard]);
+            kept[g] = groups[g][hard..];
+        }
+        var allocation = ProportionalAllocation.Allocate(kept.Select(k => k.Length).ToArray(), budget);
+        var typicality = typical ? Typicality.Compute(graph) : [];
+        var chosen = new int[groups.Length][];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            var groupSeed = SeedStreams.Derive(seed, string.Create(CultureInfo.InvariantCulture, $"group-{g}"));
+            if (typical)
+                chosen[g] = Typicality.MostTypicalPerCluster(scores.Embeddings.Span, scores.Dim, kept[g], allocation[g], typicality, SphericalKMeans.DefaultIterations, groupSeed);
+            else
+            {
+                var aum = kept[g].Select(i => scores.Aum[i]).ToArray();
+                var picks = StratifiedSampling.Select(aum, 0, allocation[g], scores.Profile.CcsBins, groupSeed).Select(p => kept[g][p]).ToArray();
+                SeedStreams.Random(groupSeed, "order").Shuffle(picks);
+                chosen[g] = picks;
+            }
+        }
+        var queue = QueueOrder.Interleave(chosen);
+        var inQueue = queue.ToHashSet();
+        var spares = kept.SelectMany(k => k).Where(i => !inQueue.Contains(i)).Order().ToArray();
+        SeedStreams.Random(seed, "spares").Shuffle(spares);
+        return new BudgetAwarePick([.. queue, .. spares], queue.Length, [.. hardPruned]);
+    }
+}
