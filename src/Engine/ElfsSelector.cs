@@ -98,7 +98,7 @@ public static class ElfsSelector
             switch (options.Method)
             {
                 case SelectionMethod.Auto:
-                    var plan = BudgetAwareSelection.Plan(budget, Candidates(rows, options.AlreadyLabeled));
+                    var plan = BudgetAwareSelection.Plan(budget, Candidates(rows, options.AlreadyLabeled), options.Strategy);
                     strategy = plan;
                     var picked = BudgetAwareSelection.Select(scores, budget, plan, options.Seed, options.AlreadyLabeled);
                     hardPruned = picked.HardPruned;

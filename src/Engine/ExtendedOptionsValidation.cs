@@ -9,6 +9,8 @@ internal static class ExtendedOptionsValidation
         Dynamics.Proxies.ProxyChoice.Validate(options, rows);
         if (options.BetaAuto && options.Method != SelectionMethod.Elfs)
             throw new ArgumentException($"BetaAuto is only available with method Elfs (got {options.Method})", nameof(options.BetaAuto));
+        if (options.Strategy is { } strategy && (options.Method != SelectionMethod.Auto || strategy is not (Selection.BudgetAwareSelection.Typical or Selection.BudgetAwareSelection.Stratified)))
+            throw new ArgumentException($"Strategy '{strategy}' needs method Auto and one of {Selection.BudgetAwareSelection.Typical}, {Selection.BudgetAwareSelection.Stratified}", nameof(options.Strategy));
         if (options.DuplicateThreshold is { } t && (double.IsNaN(t) || t <= 0 || t > 1))
             throw new ArgumentException($"DuplicateThreshold {t} is outside (0, 1]", nameof(options.DuplicateThreshold));
         if (options.AlreadyLabeled is { } labeled)

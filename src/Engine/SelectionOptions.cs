@@ -16,7 +16,7 @@ public sealed record SelectionOptions
     public double Beta { get; init; } = 0.1;
 
     /// <summary>Selection method.</summary>
-    public SelectionMethod Method { get; init; } = SelectionMethod.Elfs;
+    public SelectionMethod Method { get; init; } = SelectionMethod.Auto;
 
     /// <summary>Named hyperparameter profile: <c>paper</c> (the reference's defaults) or <c>cpu</c> (sized for a 2-core CPU).</summary>
     public string Profile { get; init; } = "cpu";
@@ -42,6 +42,12 @@ public sealed record SelectionOptions
 
     /// <summary>Per input row: true when the item is already labeled (never selected; its near-copies are not selected either).</summary>
     public IReadOnlyList<bool>? AlreadyLabeled { get; init; }
+
+    /// <summary>
+    /// Method <see cref="SelectionMethod.Auto"/> only: force one budget-aware strategy (<c>typical-per-group</c> or
+    /// <c>stratified-per-group</c>) instead of choosing it from the budget ratio; null chooses.
+    /// </summary>
+    public string? Strategy { get; init; }
 
     /// <summary>Proxy of the training dynamics: auto (per device), embedding (MLP) or image (CNN on <see cref="Images"/>).</summary>
     public Dynamics.Proxies.ProxyKind Proxy { get; init; } = Dynamics.Proxies.ProxyKind.Auto;

@@ -13,6 +13,12 @@ namespace Elfs.Engine.Selection;
 /// </summary>
 public static class BudgetAwareSelection
 {
+    /// <summary>Name of the small-budget strategy.</summary>
+    public const string Typical = "typical-per-group";
+
+    /// <summary>Name of the larger-budget strategy.</summary>
+    public const string Stratified = "stratified-per-group";
+
     /// <summary>Budget ratio (budget / N) up to which typical items are taken; above it, difficulty-aware coverage.</summary>
     public const double TypicalUpTo = 0.05;
 
@@ -20,14 +26,25 @@ public static class BudgetAwareSelection
     public const double CoverageBeta = 0.1;
 
     /// <summary>The strategy the default uses for a budget of <paramref name="budget"/> out of <paramref name="rows"/> items.</summary>
-    public static StrategyChoice Plan(int budget, int rows)
+    /// <param name="budget">Items to choose.</param>
+    /// <param name="rows">Candidates (unlabeled items).</param>
+    /// <param name="forced">A strategy name that overrides the choice (<see cref="SelectionOptions.Strategy"/>); null chooses by the ratio.</param>
+    /// <exception cref="ArgumentException"><paramref name="forced"/> is not a budget-aware strategy.</exception>
+    public static StrategyChoice Plan(int budget, int rows, string? forced = null)
     {
         var ratio = (double)budget / rows;
         var c = CultureInfo.InvariantCulture;
+        if (forced is not null)
+            return forced switch
+            {
+                Typical => new StrategyChoice(Typical, 0, string.Create(c, $"strategy {Typical} was requested (budget {100 * ratio:0.##}% of the items)")),
+                Stratified => new StrategyChoice(Stratified, CoverageBeta, string.Create(c, $"strategy {Stratified} was requested (budget {100 * ratio:0.##}% of the items)")),
+                _ => throw new ArgumentException($"Strategy '{forced}' is not one of {Typical}, {Stratified}", nameof(forced)),
+            };
         return ratio <= TypicalUpTo
-            ? new StrategyChoice("typical-per-group", 0, string.Create(c,
+            ? new StrategyChoice(Typical, 0, string.Create(c,
                 $"budget {100 * ratio:0.##}% of the items is at most {100 * TypicalUpTo:0.##}%: at small budgets typical items of every region train best, so each pseudo-class gets its share and gives the most typical item of each of that many sub-clusters"))
-            : new StrategyChoice("stratified-per-group", CoverageBeta, string.Create(c,
+            : new StrategyChoice(Stratified, CoverageBeta, string.Create(c,
                 $"budget {100 * ratio:0.##}% of the items is above {100 * TypicalUpTo:0.##}%: each pseudo-class gets its share, drops its hardest {100 * CoverageBeta:0.##}% by AUM as likely ambiguous and samples the rest evenly over difficulty strata (CCS per class)"));
     }
 
@@ -43,8 +60,8 @@ public static class BudgetAwareSelection
         var graph = scores.Knn ?? throw new ArgumentException("the budget-aware selection needs the kNN graph", nameof(scores));
         var typical = plan.Name switch
         {
-            "typical-per-group" => true,
-            "stratified-per-group" => false,
+            Typical => true,
+            Stratified => false,
             _ => throw new ArgumentException($"'{plan.Name}' is not a budget-aware strategy (typical-per-group, stratified-per-group)", nameof(plan)),
         };
         var rows = scores.Rows;
