@@ -40,6 +40,7 @@ public static class ElfsSelector
         IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ValidateBudget(rows, options);
+        ExtendedOptionsValidation.Validate(options, rows);
         var scores = Score(embeddings, rows, dim, options, profile, progress, cancellationToken);
         return Select(scores, options, progress, cancellationToken);
     }
@@ -80,8 +81,9 @@ public static class ElfsSelector
         CancellationToken cancellationToken = default)
     {
         var rows = scores.Rows;
-        var (hard, budget) = ValidateBudget(rows, options);
         ExtendedOptionsValidation.Validate(options, rows);
+        var plan = ValidateBudget(rows, options);
+        var (hard, budget) = (plan.Hard, plan.Budget);
         if (NeedsDynamics(options.Method) && scores.Knn is null)
             throw new ArgumentException($"method {options.Method} needs scores with training dynamics; these were computed for a baseline", nameof(options.Method));
         var clock = new StageClock();
@@ -89,7 +91,7 @@ public static class ElfsSelector
             ? clock.Time("beta", () => SearchBeta(scores, options, (double)budget / rows, progress, cancellationToken))
             : null;
         var beta = search?.Beta ?? options.Beta;
-        if (search is not null) hard = BudgetCounts.RoundHalfUp(search.Beta, rows);
+        if (search is not null) hard = BudgetCounts.RoundHalfUp(search.Beta, plan.Candidates);
         int[] hardPruned = [];
         StrategyChoice? strategy = null;
         int[]? ownOrder = null;
@@ -98,26 +100,26 @@ public static class ElfsSelector
             switch (options.Method)
             {
                 case SelectionMethod.Auto:
-                    var plan = BudgetAwareSelection.Plan(budget, Candidates(rows, options.AlreadyLabeled), options.Strategy);
-                    strategy = plan;
-                    var picked = BudgetAwareSelection.Select(scores, budget, plan, options.Seed, options.AlreadyLabeled);
+                    var chosen = BudgetAwareSelection.Plan(budget, plan.Candidates, options.Strategy, options.Beta);
+                    strategy = chosen;
+                    var picked = BudgetAwareSelection.Select(scores, budget, chosen, options.Seed, options.AlreadyLabeled);
                     hardPruned = picked.HardPruned;
                     var kept = NearDuplicates.Take(picked.Priority, budget, scores.Knn!, options.DuplicateThreshold, options.AlreadyLabeled);
                     ownOrder = kept.Selected;
-                    beta = plan.Beta;
+                    beta = chosen.Beta;
                     return kept;
                 case SelectionMethod.Elfs:
                     (var band, hardPruned) = ElfsBand.Select(scores.Aum, hard, budget, scores.Knn, options.DuplicateThreshold, options.AlreadyLabeled);
                     return band;
             }
             if (options.Method == SelectionMethod.Ccs) hardPruned = AumOrder.Ascending(scores.Aum)[..hard];
-            var chosen = options.Method switch
+            var sample = options.Method switch
             {
                 SelectionMethod.Ccs => StratifiedSampling.Select(scores.Aum, hard, budget, scores.Profile.CcsBins, options.Seed),
                 SelectionMethod.Random => RandomSelection.Select(rows, budget, options.Seed),
                 _ => PrototypicalitySelection.Select(scores.Distance ?? throw new ArgumentException("prototypicality needs k-means distances", nameof(options.Method)), budget),
             };
-            return new DuplicateFilterResult(chosen, new int?[rows], new int[rows]);
+            return new DuplicateFilterResult(sample, new int?[rows], new int[rows]);
         });
         var queue = clock.Time("queue", () => ownOrder ?? QueueOrder.Order(filter.Selected, scores.Labels, options.Seed));
         var selectedMask = new bool[rows];
@@ -132,6 +134,7 @@ public static class ElfsSelector
         return new SelectionResult(ItemScores(rows, scores, queue, reasons, filter.DuplicateOf), timings, scores.DeviceUsed, search)
         {
             Strategy = strategy,
+            Budget = plan with { Hard = hardPruned.Length, Budget = queue.Length },
             Clustering = scores.Clustering,
         };
     }
@@ -140,13 +143,19 @@ public static class ElfsSelector
 
     private static bool NeedsDynamics(SelectionMethod method) => method is SelectionMethod.Elfs or SelectionMethod.Ccs or SelectionMethod.Auto;
 
-    // With BetaAuto or the budget-aware default the budget is validated against β = 0 (every β the engine picks fits beside it).
-    private static (int Hard, int Budget) ValidateBudget(int rows, SelectionOptions options)
+    // β and the budget count unlabeled candidates only. With BetaAuto or the budget-aware default the budget is
+    // validated against β = 0 (every β the engine picks fits beside it).
+    private static BudgetPlan ValidateBudget(int rows, SelectionOptions options)
     {
         var usesBeta = options.Method is SelectionMethod.Elfs or SelectionMethod.Ccs && !options.BetaAuto;
         if (double.IsNaN(options.Beta) || options.Beta < 0 || options.Beta >= 1)
             throw new ArgumentException($"Beta {options.Beta} is outside [0, 1)", nameof(options.Beta));
-        return BudgetCounts.Resolve(rows, usesBeta ? options.Beta : 0, options.Fraction, options.Count);
+        var candidates = Candidates(rows, options.AlreadyLabeled);
+        var beta = usesBeta ? options.Beta : 0;
+        if (options.ClampBudget && options.Count is { } requested && options.Fraction is null)
+            return BudgetCounts.Clamp(candidates, beta, requested);
+        var (hard, budget) = BudgetCounts.Resolve(candidates, beta, options.Fraction, options.Count);
+        return new BudgetPlan(candidates, hard, budget, budget);
     }
 
     private static BetaSearchResult SearchBeta(SelectionScores scores, SelectionOptions options, double fraction, IProgress<StageProgress>? progress,

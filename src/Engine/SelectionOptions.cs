@@ -44,6 +44,12 @@ public sealed record SelectionOptions
     public IReadOnlyList<bool>? AlreadyLabeled { get; init; }
 
     /// <summary>
+    /// When true, a <see cref="Count"/> above what the candidates allow after β is lowered to the maximum
+    /// (<see cref="SelectionResult.Budget"/> says so) instead of rejected. The host sets it: a budget never fails a run.
+    /// </summary>
+    public bool ClampBudget { get; init; }
+
+    /// <summary>
     /// Method <see cref="SelectionMethod.Auto"/> only: force one budget-aware strategy (<c>typical-per-group</c> or
     /// <c>stratified-per-group</c>) instead of choosing it from the budget ratio; null chooses.
     /// </summary>

@@ -11,6 +11,9 @@ public sealed record SelectionResult(IReadOnlyList<ItemScore> Items, IReadOnlyDi
     /// <summary>Number of candidates dropped as near-duplicates of selected or already-labeled items.</summary>
     public int DuplicatesDropped => Items.Count(i => i.DuplicateOf is not null);
 
+    /// <summary>The counts used: candidates, hard-pruned, budget and whether it was lowered to fit.</summary>
+    public Selection.BudgetPlan? Budget { get; init; }
+
     /// <summary>How the budget was spent (strategy, β and the reason), as the report shows it.</summary>
     public Selection.StrategyChoice? Strategy { get; init; }
 

@@ -29,23 +29,26 @@ public static class BudgetAwareSelection
     /// <param name="budget">Items to choose.</param>
     /// <param name="rows">Candidates (unlabeled items).</param>
     /// <param name="forced">A strategy name that overrides the choice (<see cref="SelectionOptions.Strategy"/>); null chooses by the ratio.</param>
+    /// <param name="beta">Share of each pseudo-class's hardest items left out by the stratified strategy (lowered so the budget fits).</param>
     /// <exception cref="ArgumentException"><paramref name="forced"/> is not a budget-aware strategy.</exception>
-    public static StrategyChoice Plan(int budget, int rows, string? forced = null)
+    public static StrategyChoice Plan(int budget, int rows, string? forced = null, double beta = CoverageBeta)
     {
         var ratio = (double)budget / rows;
+        // β shrinks when the budget would not fit beside it, so the budget is always honoured.
+        var coverageBeta = Math.Max(0, Math.Min(beta, 1 - ratio));
         var c = CultureInfo.InvariantCulture;
         if (forced is not null)
             return forced switch
             {
                 Typical => new StrategyChoice(Typical, 0, string.Create(c, $"strategy {Typical} was requested (budget {100 * ratio:0.##}% of the items)")),
-                Stratified => new StrategyChoice(Stratified, CoverageBeta, string.Create(c, $"strategy {Stratified} was requested (budget {100 * ratio:0.##}% of the items)")),
+                Stratified => new StrategyChoice(Stratified, coverageBeta, string.Create(c, $"strategy {Stratified} was requested (budget {100 * ratio:0.##}% of the items)")),
                 _ => throw new ArgumentException($"Strategy '{forced}' is not one of {Typical}, {Stratified}", nameof(forced)),
             };
         return ratio <= TypicalUpTo
             ? new StrategyChoice(Typical, 0, string.Create(c,
                 $"budget {100 * ratio:0.##}% of the items is at most {100 * TypicalUpTo:0.##}%: at small budgets typical items of every region train best, so each pseudo-class gets its share and gives the most typical item of each of that many sub-clusters"))
-            : new StrategyChoice(Stratified, CoverageBeta, string.Create(c,
-                $"budget {100 * ratio:0.##}% of the items is above {100 * TypicalUpTo:0.##}%: each pseudo-class gets its share, drops its hardest {100 * CoverageBeta:0.##}% by AUM as likely ambiguous and samples the rest evenly over difficulty strata (CCS per class)"));
+            : new StrategyChoice(Stratified, coverageBeta, string.Create(c,
+                $"budget {100 * ratio:0.##}% of the items is above {100 * TypicalUpTo:0.##}%: each pseudo-class gets its share, drops its hardest {100 * coverageBeta:0.##}% by AUM as likely ambiguous and samples the rest evenly over difficulty strata (CCS per class)"));
     }
 
     /// <summary>Selects <paramref name="budget"/> items by <paramref name="plan"/> (from <see cref="Plan"/>, or a fixed plan for comparison).</summary>

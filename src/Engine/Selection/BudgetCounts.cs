@@ -30,6 +30,23 @@ public static class BudgetCounts
         return (hard, c);
     }
 
+    /// <summary>
+    /// The budget that fits: <paramref name="requested"/> items, lowered to what the candidates allow after the
+    /// round(β·candidates) hardest are left out. The one place the host and the report take the counts from.
+    /// </summary>
+    /// <param name="candidates">Unlabeled items that can be selected.</param>
+    /// <param name="beta">Share of the candidates hard-pruned, in [0, 1).</param>
+    /// <param name="requested">Items asked for (≥ 1).</param>
+    /// <exception cref="ArgumentException">β is outside [0, 1) or <paramref name="requested"/> is below 1.</exception>
+    public static BudgetPlan Clamp(int candidates, double beta, int requested)
+    {
+        if (double.IsNaN(beta) || beta < 0 || beta >= 1)
+            throw new ArgumentException($"Beta {beta} is outside [0, 1)", "Beta");
+        if (requested < 1) throw new ArgumentException($"Count {requested} must be at least 1", "Count");
+        var hard = RoundHalfUp(beta, candidates);
+        return new BudgetPlan(candidates, hard, Math.Min(requested, candidates - hard), requested);
+    }
+
     /// <summary>round-half-up(ratio · n) computed in decimal.</summary>
     public static int RoundHalfUp(double ratio, int n) =>
         (int)decimal.Round((decimal)ratio * n, 0, MidpointRounding.AwayFromZero);

@@ -13,7 +13,8 @@ public static class ElfsBand
     public static (DuplicateFilterResult Result, int[] HardPruned) Select(ReadOnlySpan<float> aum, int hard, int budget, KnnGraph? graph,
         double? threshold, IReadOnlyList<bool>? labeled)
     {
-        var order = AumOrder.Ascending(aum);
+        // β counts unlabeled candidates only: labeled rows (present for the near-duplicate check) are never pruned.
+        var order = labeled is null ? AumOrder.Ascending(aum) : AumOrder.Ascending(aum).Where(i => !labeled[i]).ToArray();
         var hardPruned = order[..hard];
         if (graph is null || (threshold is null && labeled is null))
             return (new DuplicateFilterResult(DoubleEndPruning.Select(aum, hard, budget), new int?[aum.Length], new int[aum.Length]), hardPruned);

@@ -12,13 +12,15 @@ namespace Elfs.Host.Reports;
 /// <param name="EasyCount">Items in the easy band.</param>
 public sealed record DifficultyBands(float Min, float HardUpTo, float SelectedUpTo, float Max, int HardCount, int EasyCount)
 {
-    /// <summary>Computes the bands: hard = the ⌊β·N⌋ lowest AUMs; the selected band ends at the highest selected AUM.</summary>
-    public static DifficultyBands? Of(IReadOnlyList<Storage.StoredScore> scores, double beta)
+    /// <summary>Computes the bands: hard = the engine's hard-pruned count of lowest AUMs; the selected band ends at the highest selected AUM.</summary>
+    /// <param name="scores">The run's scores.</param>
+    /// <param name="hardPruned">Candidates the engine left out as the hardest (<see cref="Runs.RunMetrics.HardPruned"/>).</param>
+    public static DifficultyBands? Of(IReadOnlyList<Storage.StoredScore> scores, int hardPruned)
     {
         if (scores.Count == 0)
             return null;
         var sorted = scores.Select(s => s.Aum).Order().ToArray();
-        var m = (int)Math.Floor(beta * sorted.Length);
+        var m = Math.Clamp(hardPruned, 0, sorted.Length);
         var hardUpTo = m == 0 ? sorted[0] : (sorted[m - 1] + sorted[Math.Min(m, sorted.Length - 1)]) / 2;
         var selected = scores.Where(s => s.Selected).Select(s => s.Aum).ToArray();
         var selectedUpTo = selected.Length == 0 ? hardUpTo : selected.Max();

@@ -41,7 +41,7 @@ public static class RunReportWriter
         if (m.Rejected > 0)
             sb.Append(c, $"; the tool refused <b id=\"rejected\">{m.Rejected}</b>");
         sb.Append(c, $". The queue is at <code>{H(m.QueueLocation ?? "")}</code>.</p>\n");
-        Explanation(sb, p.Beta);
+        Explanation(sb, m);
         Difficulty(sb, model);
         Groups(sb, model);
         Settings(sb, model);
@@ -52,22 +52,33 @@ public static class RunReportWriter
         return sb.ToString();
     }
 
-    private static void Explanation(StringBuilder sb, double beta) => sb.Append(CultureInfo.InvariantCulture, $"""
-        <h2>How the queue was chosen</h2>
-        <p>No labels are used. Each image is turned into a vector by an encoder; similar images are grouped into
-        <em>pseudo-classes</em> (groups the program found on its own). A small model is then trained to tell the groups
-        apart, and for each image we record how easily it learns it: the <em>difficulty score</em> (technically the
-        <em>area under the margin</em>, AUM). Low scores mean the image is hard or ambiguous, high scores that it is easy
-        and much like many others.</p>
-        <p>Labeling the easiest images teaches a model little, and the very hardest are often junk, cut-off or ambiguous
-        pictures. So the queue skips the hardest {beta * 100:0.#}% (β = {beta:0.###}) and the easy end, and takes the
-        images in between. The queue alternates between groups so that labelers see every kind of image early.</p>
-        """);
+    private static void Explanation(StringBuilder sb, Runs.RunMetrics m)
+    {
+        sb.Append("""
+            <h2>How the queue was chosen</h2>
+            <p>No labels are used. Each image is turned into a vector by an encoder; similar images are grouped into
+            <em>pseudo-classes</em> (groups the program found on its own). A small model is then trained to tell the groups
+            apart, and for each image we record how easily it learns it: the <em>difficulty score</em> (technically the
+            <em>area under the margin</em>, AUM). Low scores mean the image is hard or ambiguous, high scores that it is easy
+            and much like many others.</p>
+            """);
+        sb.Append(m.Strategy switch
+        {
+            "typical-per-group" => "<p>The budget is small for this pool, and with few labels a model learns most from <em>typical</em> images. So the budget is split over the groups in proportion to their size, each group is divided into that many regions of similar images, and the most typical image of each region (the one with the closest neighbours) is queued. Nothing is skipped as hard.</p>",
+            "stratified-per-group" => string.Create(CultureInfo.InvariantCulture, $"<p>The budget is split over the groups in proportion to their size. Inside each group the hardest {100 * (m.StrategyBeta ?? 0):0.#}% are skipped as likely junk or ambiguous, and the rest is sampled evenly across difficulty, so easy, middle and hard images are all represented.</p>"),
+            null => "",
+            _ => string.Create(CultureInfo.InvariantCulture, $"<p>Method <code>{H(m.Strategy)}</code> was requested; hardest share skipped: {100 * (m.StrategyBeta ?? 0):0.#}%.</p>"),
+        });
+        if (m.StrategyReason is not null) sb.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"strategy-reason\">Why: {H(m.StrategyReason)}.</p>");
+        if (m.Clustering is not null) sb.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"clustering\">Groups: {H(m.Clustering)}.</p>");
+        if (m.BudgetWarning is not null) sb.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"budget-warning\">Budget lowered: {H(m.BudgetWarning)}.</p>");
+        sb.Append("<p>The queue interleaves the groups in proportion to their size, so every stretch of it, from the top, covers every group.</p>");
+    }
 
     private static void Difficulty(StringBuilder sb, RunReportModel model)
     {
         sb.Append("<h2>Difficulty of the unlabeled images</h2>");
-        var bands = DifficultyBands.Of(model.Scores, model.Parameters.Beta);
+        var bands = DifficultyBands.Of(model.Scores, model.Metrics.HardPruned);
         if (bands is null)
         {
             sb.Append("<p>No image was scored in this run.</p>");
@@ -103,7 +114,8 @@ public static class RunReportWriter
         var (p, m) = (model.Parameters, model.Metrics);
         sb.Append("<h2>Settings of this run</h2><table>");
         Row(sb, "budget", $"{p.Budget} → {m.BudgetCount} images", "budget");
-        Row(sb, "β (hardest share skipped)", p.Beta.ToString("0.###", CultureInfo.InvariantCulture), "beta");
+        Row(sb, "strategy", m.Strategy ?? "–", "strategy");
+        Row(sb, "β (hardest share skipped)", (m.StrategyBeta ?? p.Beta).ToString("0.###", CultureInfo.InvariantCulture), "beta");
         Row(sb, "groups K", m.Clusters.ToString(CultureInfo.InvariantCulture), "clusters");
         Row(sb, "encoder", m.Encoder ?? p.Encoder, "encoder");
         Row(sb, "vectors computed / reused from cache", $"{m.Computed} / {m.Reused}", "cache");

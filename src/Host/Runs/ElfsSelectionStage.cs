@@ -20,11 +20,12 @@ public sealed class ElfsSelectionStage : ISelectionStage
             BetaAuto = request.BetaAuto,
             DuplicateThreshold = request.DuplicateThreshold > 0 ? request.DuplicateThreshold : null,
             AlreadyLabeled = request.AlreadyLabeled,
+            ClampBudget = true,
         };
         var result = ElfsSelector.Select(vectors.Data, vectors.Rows, vectors.Dimension, options, Profile(request),
             progress is null ? null : new EngineProgress(progress), cancellationToken);
         var rows = result.Items.Select(i => new RowScore(i.Index, i.PseudoLabel, i.Confidence, i.Aum, i.Forgetting, i.El2n, i.Selected, i.Rank, i.Reason, i.DuplicateOf)).ToList();
-        return new SelectionOutcome(rows, result.StageTimings, result.DeviceUsed);
+        return new SelectionOutcome(rows, result.StageTimings, result.DeviceUsed, result.Budget, result.Strategy, result.Clustering?.Reason);
     }
 
     /// <summary>The named profile with the configured epoch overrides applied.</summary>

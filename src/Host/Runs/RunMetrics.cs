@@ -48,6 +48,24 @@ public sealed class RunMetrics
     /// <summary>Items the tool refused.</summary>
     public int Rejected { get; set; }
 
+    /// <summary>Unlabeled candidates left out as the hardest, as the engine counted them.</summary>
+    public int HardPruned { get; set; }
+
+    /// <summary>Set when the configured budget did not fit the pool and was lowered (the warning logged).</summary>
+    public string? BudgetWarning { get; set; }
+
+    /// <summary>The selection strategy the engine chose (e.g. typical-per-group).</summary>
+    public string? Strategy { get; set; }
+
+    /// <summary>β the strategy used (share of the hardest left out).</summary>
+    public double? StrategyBeta { get; set; }
+
+    /// <summary>Why the engine chose that strategy, in one sentence.</summary>
+    public string? StrategyReason { get; set; }
+
+    /// <summary>Which clustering gave the groups (TEMI or k-means) and why.</summary>
+    public string? Clustering { get; set; }
+
     /// <summary>Device the engine used.</summary>
     public string? Device { get; set; }
 

@@ -156,8 +156,8 @@ public sealed partial class RunPipeline(
         var m = context.Metrics;
         var budget = Budget.TryParse(context.Parameters.Budget, out var b, out var error) ? b : throw new ConfigurationException([error]);
         m.BudgetCount = budget.Resolve(candidates.Count);
-        var hardPruned = context.Parameters.BetaAuto ? 0 : (int)Math.Floor(context.Parameters.Beta * embedded.Count);
-        var count = Math.Min(m.BudgetCount, embedded.Count - hardPruned);
+        // The engine fits the budget to the pool (β counts unlabeled candidates only) and says when it lowered it.
+        var count = Math.Min(m.BudgetCount, embedded.Count);
         var scores = new List<StoredScore>();
         if (embedded.Count >= 2 && count >= 1)
         {
@@ -180,6 +180,15 @@ public sealed partial class RunPipeline(
             foreach (var (stage, elapsed) in result.Timings)
                 context.AddTiming("select:" + stage, elapsed);
             m.Device = result.Device;
+            (m.HardPruned, m.Strategy, m.StrategyBeta, m.StrategyReason, m.Clustering) =
+                (result.Budget?.Hard ?? 0, result.Strategy?.Name, result.Strategy?.Beta, result.Strategy?.Reason, result.Clustering);
+            var warning = result.Budget?.Warning
+                ?? (m.BudgetCount > embedded.Count ? $"budget {m.BudgetCount} is more than the {embedded.Count} analysed images: {result.Budget?.Budget ?? count} selected" : null);
+            if (warning is not null)
+            {
+                m.BudgetWarning = warning;
+                LogToolWarning(context.Project.Name, warning);
+            }
         }
         var previous = stores.Runs.LatestDone(context.Project.Name, context.Run.Id);
         var previousQueue = previous is null ? [] : stores.Selections.Queue(previous.Id);

@@ -1,7 +1,13 @@
+using Elfs.Engine.Selection;
+
 namespace Elfs.Host.Runs;
 
-/// <summary>The select stage's result.</summary>
-/// <param name="Rows">Scores of every row.</param>
-/// <param name="Timings">Time per engine stage.</param>
-/// <param name="Device">The device the engine used.</param>
-public sealed record SelectionOutcome(IReadOnlyList<RowScore> Rows, IReadOnlyDictionary<string, TimeSpan> Timings, string Device);
+/// <summary>What the select stage returns to the run.</summary>
+/// <param name="Rows">One score per input row.</param>
+/// <param name="Timings">Wall time per engine stage.</param>
+/// <param name="Device">The device the engine ran on.</param>
+/// <param name="Budget">The engine's counts (candidates, hard-pruned, budget, whether it was lowered to fit).</param>
+/// <param name="Strategy">How the budget was spent (strategy, β, reason).</param>
+/// <param name="Clustering">Which clustering gave the pseudo-labels and why; null when only k-means ran.</param>
+public sealed record SelectionOutcome(IReadOnlyList<RowScore> Rows, IReadOnlyDictionary<string, TimeSpan> Timings, string Device,
+    BudgetPlan? Budget = null, StrategyChoice? Strategy = null, string? Clustering = null);
