@@ -17,6 +17,8 @@ public sealed class ElfsSelectionStage : ISelectionStage
             Profile = request.Profile,
             Seed = request.Seed,
             Device = request.Device,
+            // The budget-aware default, unless β is to be searched (the search belongs to ELFS's double-end pruning).
+            Method = request.BetaAuto ? SelectionMethod.Elfs : SelectionMethod.Auto,
             BetaAuto = request.BetaAuto,
             DuplicateThreshold = request.DuplicateThreshold > 0 ? request.DuplicateThreshold : null,
             AlreadyLabeled = request.AlreadyLabeled,

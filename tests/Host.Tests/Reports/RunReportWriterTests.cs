@@ -65,10 +65,10 @@ public sealed class RunReportWriterTests
     [Fact]
     public void Bands_split_hard_selected_and_easy()
     {
-        var bands = DifficultyBands.Of(Model().Scores, 0.1)!;
+        var bands = DifficultyBands.Of(Model().Scores, hardPruned: 2)!;
         Assert.Equal((2, 10), (bands.HardCount, bands.EasyCount));
         Assert.Equal(-3.5f, bands.HardUpTo);
         Assert.Equal(4f, bands.SelectedUpTo);
-        Assert.Null(DifficultyBands.Of([], 0.1));
+        Assert.Null(DifficultyBands.Of([], 2));
     }
 }
