@@ -30,7 +30,7 @@ public sealed class SelectorExtensionsTests
     public void DuplicatesAreDroppedBudgetIsExactAndEveryReasonMatchesTheNumbers()
     {
         var (data, rows, dim, pairs) = MixtureWithCopies();
-        var options = new SelectionOptions { Clusters = 3, Fraction = 0.5, Beta = 0.1, Seed = 4, Device = "cpu", DuplicateThreshold = 0.999 };
+        var options = new SelectionOptions { Clusters = 3, Fraction = 0.5, Beta = 0.1, Seed = 4, Device = "cpu", DuplicateThreshold = 0.999, Method = SelectionMethod.Elfs };
         var result = ElfsSelector.Select(data, rows, dim, options, TestProfiles.Tiny);
         var items = result.Items;
         var selected = items.Where(i => i.Selected).ToList();
@@ -69,7 +69,7 @@ public sealed class SelectorExtensionsTests
         var (data, rows, dim, pairs) = MixtureWithCopies();
         var labeled = new bool[rows];
         foreach (var (original, _) in pairs) labeled[original] = true;
-        var options = new SelectionOptions { Clusters = 3, Count = 60, Beta = 0.1, Seed = 4, Device = "cpu", DuplicateThreshold = 0.999, AlreadyLabeled = labeled };
+        var options = new SelectionOptions { Clusters = 3, Count = 60, Beta = 0.1, Seed = 4, Device = "cpu", DuplicateThreshold = 0.999, AlreadyLabeled = labeled, Method = SelectionMethod.Elfs };
         var result = ElfsSelector.Select(data, rows, dim, options, TestProfiles.Tiny);
 
         Assert.Equal(60, result.Items.Count(i => i.Selected));
@@ -85,7 +85,7 @@ public sealed class SelectorExtensionsTests
     public void BetaAutoChoosesACandidateAndPrunesExactlyThatShare()
     {
         var m = GaussianMixture.Create(clusters: 3, dim: 8, perCluster: 60, ambiguous: 30);
-        var options = new SelectionOptions { Clusters = 3, Fraction = 0.4, Beta = 0.9, BetaAuto = true, Seed = 2, Device = "cpu" };
+        var options = new SelectionOptions { Clusters = 3, Fraction = 0.4, Beta = 0.9, BetaAuto = true, Seed = 2, Device = "cpu", Method = SelectionMethod.Elfs };
         var result = ElfsSelector.Select(m.Data, m.Rows, m.Dim, options, TestProfiles.Tiny);
 
         var search = Assert.IsType<Selection.BetaSearchResult>(result.BetaSearch);
@@ -122,7 +122,7 @@ public sealed class SelectorExtensionsTests
     public void BadExtendedOptionsAreRejectedByName(double threshold, string name)
     {
         var m = GaussianMixture.Create(clusters: 2, dim: 4, perCluster: 10, ambiguous: 0);
-        var options = new SelectionOptions { Clusters = 2, Fraction = 0.2, Device = "cpu", DuplicateThreshold = threshold };
+        var options = new SelectionOptions { Clusters = 2, Fraction = 0.2, Device = "cpu", DuplicateThreshold = threshold, Method = SelectionMethod.Elfs };
         var e = Assert.Throws<ArgumentException>(() => ElfsSelector.Select(m.Data, m.Rows, m.Dim, options, TestProfiles.Tiny));
         Assert.Equal(name, e.ParamName);
         var labeledWrong = options with { DuplicateThreshold = 0.99, AlreadyLabeled = new bool[3] };

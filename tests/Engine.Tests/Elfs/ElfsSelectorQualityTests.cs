@@ -51,7 +51,7 @@ public sealed class ElfsSelectorQualityTests(MixtureSelectionFixture fixture) : 
     [Fact]
     public void ReportsEveryStageAndFreesItsTensors()
     {
-        Assert.Equal(["knn", "temi", "dynamics", "selection", "queue"], fixture.Result.StageTimings.Keys);
+        Assert.Equal(["knn", "temi", "kmeans", "dynamics", "selection", "queue"], fixture.Result.StageTimings.Keys);
         Assert.Equal("cpu", fixture.Result.DeviceUsed);
         Assert.Equal(fixture.LiveTensorsBefore, fixture.LiveTensorsAfter);
         Assert.All(fixture.Result.Items, i => Assert.InRange(i.Confidence, 0.19f, 1f));

@@ -7,7 +7,7 @@ public sealed class MixtureSelectionFixture
     {
         Mixture = GaussianMixture.Create();
         LiveTensorsBefore = global::Elfs.Engine.Torch.torch.LiveTensorCount;
-        Options = new SelectionOptions { Clusters = 5, Fraction = 0.3, Beta = 0.1, Seed = 11, Device = "cpu" };
+        Options = new SelectionOptions { Clusters = 5, Fraction = 0.3, Beta = 0.1, Seed = 11, Device = "cpu", Method = SelectionMethod.Elfs };
         Result = ElfsSelector.Select(Mixture.Data, Mixture.Rows, Mixture.Dim, Options, TestProfiles.Small);
         LiveTensorsAfter = global::Elfs.Engine.Torch.torch.LiveTensorCount;
     }

@@ -31,8 +31,8 @@ public sealed class SelectorValidationTests
     [Fact]
     public void RejectsBudgetsBeyondOneMinusBeta()
     {
-        Assert.Equal("Fraction", Fails(new SelectionOptions { Clusters = 2, Fraction = 0.95, Beta = 0.1 }).ParamName);
-        Assert.Equal("Count", Fails(new SelectionOptions { Clusters = 2, Count = 10, Beta = 0.1 }).ParamName);
+        Assert.Equal("Fraction", Fails(new SelectionOptions { Clusters = 2, Fraction = 0.95, Beta = 0.1, Method = SelectionMethod.Elfs }).ParamName);
+        Assert.Equal("Count", Fails(new SelectionOptions { Clusters = 2, Count = 10, Beta = 0.1, Method = SelectionMethod.Elfs }).ParamName);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed class RunReportWriterTests
         {
             TotalItems = 25, Labeled = 5, Candidates = 20, Embedded = 20, Clusters = 4, BudgetCount = 5, Selected = 5, Queued = 5,
             Device = "cpu", Encoder = "builtin v1", QueueLocation = "/tmp/q", Computed = 12, Reused = 8,
+            HardPruned = 2, Strategy = "stratified-per-group", StrategyBeta = 0.1, StrategyReason = "budget 25% is above 5%",
+            Clustering = "TEMI groups used (modularity 0.5 vs k-means 0.4)",
         };
         var timings = new Dictionary<string, double> { ["sync"] = 0.5, ["embed"] = 2.25, ["select:temi"] = 1.5 };
         return new RunReportModel(run, parameters, metrics, timings, scores, queue, new Dictionary<string, string> { ["img/05.png"] = "data:image/png;base64,AAAA" });
@@ -41,6 +43,10 @@ public sealed class RunReportWriterTests
         Assert.Equal("10", Text(html, "easy-pruned"));
         Assert.Equal("0.25 → 5 images", Text(html, "budget"));
         Assert.Equal("0.1", Text(html, "beta"));
+        Assert.Equal("stratified-per-group", Text(html, "strategy"));
+        Assert.Equal("Why: budget 25% is above 5%.", Text(html, "strategy-reason"));
+        Assert.Equal("Groups: TEMI groups used (modularity 0.5 vs k-means 0.4).", Text(html, "clustering"));
+        Assert.DoesNotContain("budget-warning", html);
         Assert.Equal("4", Text(html, "clusters"));
         Assert.Equal("builtin v1", Text(html, "encoder"));
         Assert.Equal("cpu", Text(html, "device"));
