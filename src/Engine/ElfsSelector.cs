@@ -100,7 +100,7 @@ public static class ElfsSelector
             switch (options.Method)
             {
                 case SelectionMethod.Auto:
-                    var chosen = BudgetAwareSelection.Plan(budget, plan.Candidates, options.Strategy, options.Beta);
+                    var chosen = BudgetAwareSelection.Plan(budget, plan.Candidates, options.Clusters, options.Strategy, options.Beta);
                     strategy = chosen;
                     var picked = BudgetAwareSelection.Select(scores, budget, chosen, options.Seed, options.AlreadyLabeled);
                     hardPruned = picked.HardPruned;

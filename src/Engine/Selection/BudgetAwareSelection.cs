@@ -19,21 +19,27 @@ public static class BudgetAwareSelection
     /// <summary>Name of the larger-budget strategy.</summary>
     public const string Stratified = "stratified-per-group";
 
-    /// <summary>Budget ratio (budget / N) up to which typical items are taken; above it, difficulty-aware coverage.</summary>
-    public const double TypicalUpTo = 0.05;
+    /// <summary>
+    /// Average budget per pseudo-class up to which typical items are taken; above it, difficulty-aware coverage. Hacohen
+    /// et al. place the switch at a few dozen labels per class; on Fashion-MNIST (benchmarks/results/quality.md) typical
+    /// picks beat random at 10–40 per class and fell behind at 100.
+    /// </summary>
+    public const int TypicalPerGroupUpTo = 50;
 
-    /// <summary>β of the per-class CCS above <see cref="TypicalUpTo"/>.</summary>
+    /// <summary>β of the per-class CCS above <see cref="TypicalPerGroupUpTo"/>.</summary>
     public const double CoverageBeta = 0.1;
 
     /// <summary>The strategy the default uses for a budget of <paramref name="budget"/> out of <paramref name="rows"/> items.</summary>
     /// <param name="budget">Items to choose.</param>
     /// <param name="rows">Candidates (unlabeled items).</param>
-    /// <param name="forced">A strategy name that overrides the choice (<see cref="SelectionOptions.Strategy"/>); null chooses by the ratio.</param>
+    /// <param name="groups">Number of pseudo-classes K.</param>
+    /// <param name="forced">A strategy name that overrides the choice (<see cref="SelectionOptions.Strategy"/>); null chooses by the budget per group.</param>
     /// <param name="beta">Share of each pseudo-class's hardest items left out by the stratified strategy (lowered so the budget fits).</param>
     /// <exception cref="ArgumentException"><paramref name="forced"/> is not a budget-aware strategy.</exception>
-    public static StrategyChoice Plan(int budget, int rows, string? forced = null, double beta = CoverageBeta)
+    public static StrategyChoice Plan(int budget, int rows, int groups, string? forced = null, double beta = CoverageBeta)
     {
         var ratio = (double)budget / rows;
+        var perGroup = (double)budget / Math.Max(1, groups);
         // β shrinks when the budget would not fit beside it, so the budget is always honoured.
         var coverageBeta = Math.Max(0, Math.Min(beta, 1 - ratio));
         var c = CultureInfo.InvariantCulture;
@@ -44,11 +50,11 @@ public static class BudgetAwareSelection
                 Stratified => new StrategyChoice(Stratified, coverageBeta, string.Create(c, $"strategy {Stratified} was requested (budget {100 * ratio:0.##}% of the items)")),
                 _ => throw new ArgumentException($"Strategy '{forced}' is not one of {Typical}, {Stratified}", nameof(forced)),
             };
-        return ratio <= TypicalUpTo
+        return perGroup <= TypicalPerGroupUpTo
             ? new StrategyChoice(Typical, 0, string.Create(c,
-                $"budget {100 * ratio:0.##}% of the items is at most {100 * TypicalUpTo:0.##}%: at small budgets typical items of every region train best, so each pseudo-class gets its share and gives the most typical item of each of that many sub-clusters"))
+                $"budget {budget} ({100 * ratio:0.##}% of the candidates) is {perGroup:0.#} per group, at most {TypicalPerGroupUpTo}: with few labels per class typical items train best, so each pseudo-class gets its share and gives the most typical item of each of that many sub-clusters"))
             : new StrategyChoice(Stratified, coverageBeta, string.Create(c,
-                $"budget {100 * ratio:0.##}% of the items is above {100 * TypicalUpTo:0.##}%: each pseudo-class gets its share, drops its hardest {100 * coverageBeta:0.##}% by AUM as likely ambiguous and samples the rest evenly over difficulty strata (CCS per class)"));
+                $"budget {budget} ({100 * ratio:0.##}% of the candidates) is {perGroup:0.#} per group, above {TypicalPerGroupUpTo}: each pseudo-class gets its share, drops its hardest {100 * coverageBeta:0.##}% by AUM as likely ambiguous and samples the rest evenly over difficulty strata (CCS per class)"));
     }
 
     /// <summary>Selects <paramref name="budget"/> items by <paramref name="plan"/> (from <see cref="Plan"/>, or a fixed plan for comparison).</summary>
