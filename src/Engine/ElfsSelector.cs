@@ -139,6 +139,17 @@ public static class ElfsSelector
         };
     }
 
+    /// <summary>
+    /// Checks the budget and the options that do not need the data (β, Fraction/Count, BetaAuto, Strategy, AlreadyLabeled)
+    /// for <paramref name="rows"/> items, so a caller can refuse bad input before the expensive scoring.
+    /// </summary>
+    /// <exception cref="ArgumentException">Names the bad option and what is allowed.</exception>
+    public static BudgetPlan CheckBudget(int rows, SelectionOptions options)
+    {
+        ExtendedOptionsValidation.Validate(options, rows);
+        return ValidateBudget(rows, options);
+    }
+
     private static int Candidates(int rows, IReadOnlyList<bool>? labeled) => labeled is null ? rows : labeled.Count(l => !l);
 
     private static bool NeedsDynamics(SelectionMethod method) => method is SelectionMethod.Elfs or SelectionMethod.Ccs or SelectionMethod.Auto;

@@ -68,6 +68,7 @@ public static class SelectCommand
                 Method = method, Profile = profile.Name, Seed = arguments.Seed, Device = arguments.Device, BetaAuto = arguments.BetaAuto,
                 DuplicateThreshold = arguments.NoDuplicateCheck || method is not (SelectionMethod.Elfs or SelectionMethod.Auto) ? null : arguments.DuplicateThreshold ?? NearDuplicates.DefaultThreshold,
             };
+            foreach (var budget in budgets) ElfsSelector.CheckBudget(matrix.Rows, options with { Fraction = budget.Fraction, Count = budget.Count });
             TorchRuntime.Configure(null);
             var progress = new StageProgressWriter(error);
             var scores = ElfsSelector.Score(matrix.Data, matrix.Rows, matrix.Cols, options with { Fraction = budgets[0].Fraction, Count = budgets[0].Count }, profile, progress, cancellationToken);

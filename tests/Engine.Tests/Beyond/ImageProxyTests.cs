@@ -134,7 +134,8 @@ public sealed class ImageProxyTests
     {
         var (pixels, flat, _, _) = ToyImages();
         using var store = ImageStore.FromBytes(pixels, 80, 1, 8, 8);
-        var options = new SelectionOptions { Clusters = 2, Fraction = 0.25, Beta = 0.1, Device = "cpu", Proxy = ProxyKind.Image, Images = store, Method = SelectionMethod.Elfs };
+        var options = new SelectionOptions { Clusters = 2, Fraction = 0.25, Beta = 0.1, Device = "cpu", Proxy = ProxyKind.Image, Images = store, Method = SelectionMethod.Elfs,
+            DuplicateThreshold = null }; // the toy images are near-copies of each other; this test is about the proxy
         var profile = TestProfiles.Tiny with { KnnNeighbours = 8, ImageProxy = new ImageProxySettings { Architecture = ImageArchitecture.SmallCnn, Epochs = 3, Batch = 16, CropPadding = 1 } };
         var progress = new List<StageProgress>();
         var result = ElfsSelector.Select(flat, 80, 64, options, profile, new SynchronousProgress(progress.Add));

@@ -1,3 +1,4 @@
+using Elfs.Engine.Selection;
 using Elfs.Engine.IO;
 using Elfs.Host.Cli;
 
@@ -127,6 +128,39 @@ public sealed class SelectCommandTests : IDisposable
     {
         var data = Mixture(out var rows, out var dim);
         AssertBadInput(Run(WriteNpy(data, rows, dim), fraction: null, count: 109), "--count", "108");
+    }
+
+    [Fact]
+    public void SeveralBudgetsAreScoredOnceAndWrittenOnePerFile()
+    {
+        var data = Mixture(out var rows, out var dim);
+        var error = new StringWriter();
+        var code = SelectCommand.Run(new SelectArguments(WriteNpy(data, rows, dim), 2, null, null, 0.1, "auto", "cpu", 1, "cpu", Out, Budgets: "0.1,30"),
+            error, TestProfiles.Tiny);
+
+        Assert.True(code == 0, error.ToString());
+        Assert.False(File.Exists(Out));
+        foreach (var (budget, expected) in new[] { ("0.1", BudgetCounts.RoundHalfUp(0.1, rows)), ("30", 30) })
+        {
+            var lines = File.ReadAllLines(Path.Combine(directory, $"selection.{budget}.csv"));
+            Assert.Equal(rows + 1, lines.Length);
+            Assert.Equal(expected, lines.Skip(1).Count(l => l.Split(',')[1] == "1" || l.Split(',')[1] == "true"));
+        }
+        Assert.Single(error.ToString().Split('\n'), l => l.StartsWith("[temi] 1/", StringComparison.Ordinal));
+        Assert.Contains("strategy typical-per-group", error.ToString());
+    }
+
+    [Fact]
+    public void ABadBudgetInTheListIsRefusedBeforeScoring()
+    {
+        var data = Mixture(out var rows, out var dim);
+        var error = new StringWriter();
+        var code = SelectCommand.Run(new SelectArguments(WriteNpy(data, rows, dim), 2, null, null, 0.1, "auto", "cpu", 1, "cpu", Out, Budgets: "0.1,1.5"),
+            error, TestProfiles.Tiny);
+
+        Assert.Equal(SelectCommand.BadInputExitCode, code);
+        Assert.StartsWith("error: --budgets: '1.5'", error.ToString());
+        Assert.Single(error.ToString().Trim().Split('\n'));
     }
 
     [Fact]
