@@ -14,11 +14,23 @@ namespace Elfs.Host;
 /// <summary>Registers the host's services: validated options, the store, the stages, the run pipeline.</summary>
 public static class ElfsServices
 {
-    /// <summary>Adds everything a run needs (no schedule, no web page).</summary>
+    /// <summary>Adds everything a run needs (no schedule, no web page); the options are bound from <paramref name="configuration"/> and validated on first use.</summary>
     public static IServiceCollection AddElfsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ElfsOptions>().Bind(configuration.GetSection(ElfsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ElfsOptions>, ElfsOptionsValidator>();
+        return services.AddElfsStages();
+    }
+
+    /// <summary>Adds everything a run needs with options already validated (<see cref="ElfsConfiguration.Bind"/>), which are not bound or validated again.</summary>
+    public static IServiceCollection AddElfsCore(this IServiceCollection services, ElfsOptions validated)
+    {
+        services.AddSingleton(Options.Create(validated));
+        return services.AddElfsStages();
+    }
+
+    private static IServiceCollection AddElfsStages(this IServiceCollection services)
+    {
         services.AddSingleton(sp => new StoreSet(new ElfsStore(sp.GetRequiredService<IOptions<ElfsOptions>>().Value.Storage.Path)));
         services.AddSingleton(TimeProvider.System);
         services.AddLabelStudioConnector();

@@ -69,20 +69,30 @@ public sealed class SchedulingTests(FashionImages images)
     public async Task A_second_process_refuses_to_run_a_project_that_is_running()
     {
         using var scenario = new Scenario(images);
-        using var first = scenario.Start(new Dictionary<string, string> { ["Elfs__Diagnostics__PauseAfterState"] = "synced" }, "run-once", "--project", Scenario.Project);
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!File.Exists(scenario.StorePath + ".paused"))
+        // This (live) test process holds the project's run guard, as a running host would.
+        using (var held = scenario.Stores().Locks.TryAcquire(Scenario.Project, out _))
         {
-            Assert.True(DateTime.UtcNow < deadline, first.Output);
-            await Task.Delay(100);
-        }
-        using (var second = scenario.Start(null, "run-once", "--project", Scenario.Project))
-        {
+            Assert.NotNull(held);
+            using var second = scenario.Start(null, "run-once", "--project", Scenario.Project);
             Assert.Equal(2, await second.WaitAsync(TimeSpan.FromMinutes(1)));
             Assert.Contains("already in progress", second.Output);
         }
-        first.Kill();
+        Assert.Empty(scenario.Stores().Runs.List(Scenario.Project));
+    }
+
+    [Fact]
+    public async Task Run_once_paused_after_a_state_exits_with_code_3_and_the_next_run_once_resumes_from_it()
+    {
+        using var scenario = new Scenario(images);
+        using (var paused = scenario.Start(new Dictionary<string, string> { ["Elfs__Diagnostics__PauseAfterState"] = "synced" }, "run-once", "--project", Scenario.Project))
+        {
+            Assert.Equal(3, await paused.WaitAsync(TimeSpan.FromMinutes(3)));
+            Assert.Contains("paused after state synced", paused.Output);
+        }
         Assert.Equal(RunState.Synced, Assert.Single(scenario.Stores().Runs.List(Scenario.Project)).State);
+        using var resumed = scenario.Start(null, "run-once", "--project", Scenario.Project);
+        Assert.True(await resumed.WaitAsync(TimeSpan.FromMinutes(3)) == 0, resumed.Output);
+        Assert.Contains("resumes from state synced", resumed.Output);
     }
 
     [Fact]

@@ -104,12 +104,52 @@ public sealed class LocalFolderTool(LocalFolderOptions options) : ILabelingTool
     public QueueDocument? ReadQueue() =>
         File.Exists(QueueJsonPath) ? JsonSerializer.Deserialize(File.ReadAllText(QueueJsonPath), LocalFolderJsonContext.Default.QueueDocument) : null;
 
+    /// <summary>
+    /// The folder's images, in ordinal order of their paths. Symbolic links to folders are not followed (so a link
+    /// loop cannot repeat the tree), and a file reached twice (a link to an image of the folder, or two links to one
+    /// file) is listed once, under the first of its paths.
+    /// </summary>
     private IEnumerable<string> ImageFiles()
     {
         var output = options.ResolvedOutputPath + Path.DirectorySeparatorChar;
-        return Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories)
-            .Where(f => ImageExtensions.Contains(Path.GetExtension(f)) && !f.StartsWith(output, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
+        var walk = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var files = new List<string>();
+        var folders = new Stack<string>([_folder]);
+        while (folders.Count > 0)
+        {
+            var folder = folders.Pop();
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", walk))
+            {
+                if (entry is DirectoryInfo directory)
+                {
+                    if (directory.LinkTarget is null)
+                        folders.Push(directory.FullName);
+                }
+                else if (ImageExtensions.Contains(entry.Extension) && !entry.FullName.StartsWith(output, StringComparison.Ordinal))
+                {
+                    files.Add(entry.FullName);
+                }
+            }
+        }
+        files.Sort(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return files.Where(f => seen.Add(RealPath(f)));
+    }
+
+    /// <summary>The file a path finally names (links resolved); the path itself when it is no link or the link is broken.</summary>
+    private static string RealPath(string file)
+    {
+        var info = new FileInfo(file);
+        if (info.LinkTarget is null)
+            return Path.GetFullPath(file);
+        try
+        {
+            return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file;
+        }
+        catch (IOException)
+        {
+            return file;
+        }
     }
 
     private HashSet<string> ReadLabeled()

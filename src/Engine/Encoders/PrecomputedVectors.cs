@@ -4,8 +4,9 @@ using Elfs.Engine.IO;
 namespace Elfs.Engine.Encoders;
 
 /// <summary>
-/// Vectors a team already has, keyed by item id: a CSV of <c>id,v1,...,vD</c> rows (an optional header line), or a
-/// float32 .npy matrix with its ids one per line in <c>NAME.ids.txt</c> (what <c>elfs embed</c> writes).
+/// Vectors a team already has, keyed by item id: a CSV of <c>id,v1,...,vD</c> rows (an optional header line; an id
+/// with commas, quotes or line breaks in double quotes), or a float32 .npy matrix with its ids in <c>NAME.ids.txt</c>
+/// (see <see cref="VectorIdsFile"/>: what <c>elfs embed</c> writes, or plain one id per line).
 /// </summary>
 public sealed class PrecomputedVectors
 {
@@ -57,17 +58,19 @@ public sealed class PrecomputedVectors
         var values = new List<float>();
         var dimension = -1;
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        var first = true;
+        foreach (var (line, fields) in CsvRecords.Read(path))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var fields = line.Split(',');
-            if (lineNumber == 1 && fields.Length > 1 && !float.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out _)) continue;
+            lineNumber = line;
+            if (fields is [""]) continue;
+            var isFirst = first;
+            first = false;
+            if (isFirst && fields.Length > 1 && !float.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out _)) continue;
             if (fields.Length < 2) throw new InvalidDataException($"{path} line {lineNumber}: expected id,v1,...,vD");
             if (dimension < 0) dimension = fields.Length - 1;
             if (fields.Length - 1 != dimension)
                 throw new InvalidDataException($"{path} line {lineNumber}: {fields.Length - 1} values, but earlier rows have {dimension}");
-            ids.Add(fields[0].Trim());
+            ids.Add(fields[0]);
             for (var j = 1; j < fields.Length; j++)
             {
                 if (!float.TryParse(fields[j], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !float.IsFinite(v))
@@ -84,7 +87,7 @@ public sealed class PrecomputedVectors
         var idsPath = Path.ChangeExtension(path, ".ids.txt");
         if (!File.Exists(idsPath)) throw new FileNotFoundException($"'{path}' needs its item ids, one per line, in '{idsPath}'", idsPath);
         var (vectors, rows, dimension) = NpyFile.Read(path);
-        var ids = File.ReadAllLines(idsPath).Where(l => l.Length > 0).ToList();
+        var ids = VectorIdsFile.Read(idsPath);
         if (ids.Count != rows) throw new InvalidDataException($"'{path}' has {rows} rows but '{idsPath}' has {ids.Count} ids");
         return new PrecomputedVectors(ids, vectors, dimension, fingerprint);
     }

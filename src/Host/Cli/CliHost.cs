@@ -1,5 +1,6 @@
 using Elfs.Host.Configuration;
 using Elfs.Host.Runs;
+using Elfs.Host.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,32 +12,65 @@ namespace Elfs.Host.Cli;
 public static class CliHost
 {
     /// <summary>
-    /// Loads the configuration and validates it; on problems prints one line per problem to <paramref name="error"/> and
-    /// returns null.
+    /// Loads the configuration and validates it (the one validation of the process); on problems prints one line per
+    /// problem to <paramref name="error"/> and returns null.
     /// </summary>
-    public static IConfigurationRoot? LoadValid(string? path, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    public static LoadedConfiguration? LoadValid(string? path, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         IConfigurationRoot configuration;
         try
         {
             configuration = ElfsConfiguration.Build(path, overrides);
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException)
+        catch (ConfigurationException e)
         {
-            error.WriteLine($"error: the configuration file cannot be read: {e.Message}");
+            error.WriteLine("error: " + e.Problems[0]);
             return null;
         }
-        ElfsConfiguration.Bind(configuration, out var problems);
+        var options = ElfsConfiguration.Bind(configuration, out var problems);
         if (problems.Count == 0)
-            return configuration;
+            return new LoadedConfiguration(configuration, options);
         error.WriteLine($"error: the configuration has {problems.Count} problem(s):");
         foreach (var problem in problems)
             error.WriteLine("  " + problem);
         return null;
     }
 
-    /// <summary>The services for <paramref name="configuration"/>, logging to stderr at <paramref name="level"/> and above.</summary>
-    public static ServiceProvider Services(IConfiguration configuration, LogLevel level = LogLevel.Information)
+    /// <summary>The services for <paramref name="configuration"/> (bound and validated on first use), logging to stderr at <paramref name="level"/> and above.</summary>
+    public static ServiceProvider Services(IConfiguration configuration, LogLevel level = LogLevel.Information) =>
+        Build(level, s => s.AddElfsCore(configuration));
+
+    /// <summary>The services for an already validated configuration (not validated again), logging to stderr at <paramref name="level"/> and above.</summary>
+    /// <param name="loaded">The validated configuration.</param>
+    /// <param name="level">The lowest level logged.</param>
+    /// <param name="pause">What a run does at Elfs:Diagnostics:PauseAfterState (default: wait until cancelled).</param>
+    public static ServiceProvider Services(LoadedConfiguration loaded, LogLevel level = LogLevel.Information, RunPause? pause = null) =>
+        Build(level, s =>
+        {
+            s.AddElfsCore(loaded.Options);
+            if (pause is not null)
+                s.AddSingleton(pause);
+        });
+
+    /// <summary>
+    /// Opens the store (checking it) before a command uses it; when it is damaged prints which file, that nothing was
+    /// written and what to do, and returns false.
+    /// </summary>
+    public static bool OpenStore(IServiceProvider services, TextWriter error)
+    {
+        try
+        {
+            services.GetRequiredService<StoreSet>().Store.EnsureReady();
+            return true;
+        }
+        catch (StoreDamagedException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return false;
+        }
+    }
+
+    private static ServiceProvider Build(LogLevel level, Action<IServiceCollection> core)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(level).AddFilter("System.Net.Http", LogLevel.Warning).AddSimpleConsole(o =>
@@ -44,7 +78,7 @@ public static class CliHost
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         }).Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddElfsCore(configuration);
+        core(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
     }
 
@@ -55,11 +89,15 @@ public static class CliHost
         Elfs.Engine.Torch.TorchRuntime.Configure(threads > 0 ? threads : null);
     }
 
-    /// <summary>Maps a run's outcome to an exit code: 0 done, 1 failed, 2 already running, 130 interrupted.</summary>
+    /// <summary>Exit code of a run stopped by Elfs:Diagnostics:PauseAfterState.</summary>
+    public const int PausedExitCode = 3;
+
+    /// <summary>Maps a run's outcome to an exit code: 0 done, 1 failed, 2 already running, 3 paused (Diagnostics:PauseAfterState), 130 interrupted.</summary>
     public static int ExitCode(RunOutcome outcome) => outcome.Status switch
     {
         RunStatus.Completed => 0,
         RunStatus.AlreadyRunning => 2,
+        RunStatus.Paused => PausedExitCode,
         RunStatus.Interrupted => 130,
         _ => 1,
     };

@@ -57,14 +57,14 @@ public static class DemoCommand
 
         var settings = Settings(root, images, budget, device);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        ElfsConfiguration.Bind(configuration, out var problems);
+        var options = ElfsConfiguration.Bind(configuration, out var problems);
         if (problems.Count > 0)
         {
             foreach (var problem in problems)
                 error.WriteLine("error: " + problem.Replace("Elfs:Projects:0:Budget", "--budget", StringComparison.Ordinal));
             return 1;
         }
-        var code = await RunOnceCommand.RunAsync(configuration, "demo", "demo", output, error, cancellationToken);
+        var code = await RunOnceCommand.RunAsync(new LoadedConfiguration(configuration, options), "demo", "demo", output, error, cancellationToken);
         if (code == 0)
         {
             var queue = Path.Combine(root, "queue");

@@ -49,6 +49,8 @@ public static class EmbedCommand
             if ((request.Images is null) == !request.FashionMnist)
                 throw new ArgumentException("give exactly one of --images DIR or --fashion-mnist");
             if (request.Limit is <= 0) throw new ArgumentException($"--limit must be positive, got {request.Limit}");
+            var outDirectory = Path.GetDirectoryName(Path.GetFullPath(request.Out))!;
+            if (!Directory.Exists(outDirectory)) throw new ArgumentException($"--out: directory '{outDirectory}' does not exist");
             TorchRuntime.Configure(request.Threads);
             source = request.Images is not null ? EmbedSource.FromDirectory(request.Images) : EmbedSource.FromFashionMnist(request.Split, request.Limit);
             var spec = EncoderSpec.Parse(request.Encoder) with
@@ -62,8 +64,19 @@ public static class EmbedCommand
             error.WriteLine($"error: {e.Message}");
             return FailureExitCode;
         }
+        EmbeddingCache? cache;
+        try
+        {
+            cache = request.Cache is null ? null : new EmbeddingCache(request.Cache);
+        }
+        catch (StoreDamagedException e)
+        {
+            encoder.Dispose();
+            error.WriteLine($"error: --cache: {e.Message}");
+            return FailureExitCode;
+        }
         using (encoder)
-        using (var cache = request.Cache is null ? null : new EmbeddingCache(request.Cache))
+        using (cache)
         {
             var clock = Stopwatch.StartNew();
             var embedder = new CachedEmbedder(encoder, cache);

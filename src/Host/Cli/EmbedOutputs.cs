@@ -1,4 +1,5 @@
 using System.Text;
+using Elfs.Engine.Encoders;
 using Elfs.Engine.IO;
 using Elfs.Host.Storage;
 
@@ -17,8 +18,8 @@ public static class EmbedOutputs
     public static string FailuresPath(string outPath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, "failures.csv");
 
     /// <summary>
-    /// Writes the vectors of the items that succeeded (in source order) to <paramref name="outPath"/>, their ids one per
-    /// line, their labels when known, and every failure as <c>id,reason</c> CSV (header only when none failed).
+    /// Writes the vectors of the items that succeeded (in source order) to <paramref name="outPath"/> (whose folder
+    /// exists), their ids (<see cref="VectorIdsFile"/>: one per line, escaped), their labels when known, and every failure as <c>id,reason</c> CSV (header only when none failed).
     /// </summary>
     public static int Write(string outPath, EmbedSource source, EmbedOutcome outcome)
     {
@@ -26,10 +27,8 @@ public static class EmbedOutputs
         var dim = outcome.Dimension;
         var rows = new float[(long)ok.Count * dim];
         for (var r = 0; r < ok.Count; r++) outcome.Vectors.AsSpan(ok[r] * dim, dim).CopyTo(rows.AsSpan(r * dim, dim));
-        var directory = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
-        Directory.CreateDirectory(directory);
         NpyFile.Write(outPath, rows, ok.Count, dim);
-        File.WriteAllLines(IdsPath(outPath), ok.Select(i => source.Ids[i]));
+        VectorIdsFile.Write(IdsPath(outPath), ok.Select(i => source.Ids[i]));
         if (source.Labels is { } labels) File.WriteAllLines(LabelsPath(outPath), ok.Select(i => labels[i].ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var failures = new StringBuilder("id,reason\n");
         for (var i = 0; i < source.Ids.Count; i++)

@@ -20,7 +20,7 @@ public sealed record EmbedSource(IReadOnlyList<string> Ids, Func<int, ReadOnlyMe
         var root = Path.GetFullPath(directory);
         var ids = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => ImageExtensions.Contains(Path.GetExtension(f)))
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
         return new EmbedSource(ids, i => File.ReadAllBytes(Path.Combine(root, ids[i])), null);

@@ -21,28 +21,34 @@ public static class RunCommand
     public static Command Create()
     {
         var command = new Command("run", "Run the host: nightly schedules, start-up catch-up, status page on loopback (/health for probes).");
-        command.SetAction(async (parse, ct) =>
-        {
-            var configuration = CliHost.LoadValid(parse.GetValue(CliOptions.Config), Console.Error);
-            if (configuration is null)
-                return 1;
-            using var app = Build(configuration);
-            CliHost.ConfigureEngine(app.Services);
-            await app.StartAsync(ct);
-            foreach (var url in Urls(app))
-                Console.Out.WriteLine($"status page: {url}/  (health: {url}/health)");
-            await app.WaitForShutdownAsync(ct);
-            return 0;
-        });
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(CliOptions.Config), Console.Out, Console.Error, ct));
         return command;
     }
 
-    /// <summary>Builds the host for <paramref name="configuration"/> (validated), with the status page when enabled.</summary>
-    public static WebApplication Build(IConfiguration configuration)
+    /// <summary>Runs the host until shutdown; returns the exit code (1 when the configuration or the store is unusable).</summary>
+    public static async Task<int> RunAsync(string? configPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var options = ElfsConfiguration.Bind(configuration, out var problems);
-        if (problems.Count > 0)
-            throw new ConfigurationException(problems);
+        var configuration = CliHost.LoadValid(configPath, error);
+        if (configuration is null)
+            return 1;
+        using var app = Build(configuration);
+        if (!CliHost.OpenStore(app.Services, error))
+            return 1;
+        CliHost.ConfigureEngine(app.Services);
+        await app.StartAsync(cancellationToken);
+        foreach (var url in Urls(app))
+            output.WriteLine($"status page: {url}/  (health: {url}/health)");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>Builds the host for <paramref name="configuration"/>, validating it (throws <see cref="ConfigurationException"/>), with the status page when enabled.</summary>
+    public static WebApplication Build(IConfiguration configuration) => Build(LoadedConfiguration.Validate(configuration));
+
+    /// <summary>Builds the host for a validated configuration (not validated again), with the status page when enabled.</summary>
+    public static WebApplication Build(LoadedConfiguration loaded)
+    {
+        var (configuration, options) = (loaded.Configuration, loaded.Options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
@@ -54,7 +60,7 @@ public static class RunCommand
         // Framework chatter stays out of the host's log unless Logging:LogLevel asks for it.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        builder.Services.AddElfsCore(configuration);
+        builder.Services.AddElfsCore(options);
         builder.Services.AddElfsSchedule(options);
         var page = options.StatusPage;
         if (page.Enabled)

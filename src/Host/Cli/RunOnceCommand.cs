@@ -24,10 +24,15 @@ public static class RunOnceCommand
         return configuration is null ? 1 : await RunAsync(configuration, project, trigger, output, error, cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="project"/> of a validated <paramref name="configuration"/> once; returns the exit code.</summary>
-    public static async Task<int> RunAsync(Microsoft.Extensions.Configuration.IConfiguration configuration, string project, string trigger, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="project"/> of a validated <paramref name="configuration"/> once; returns the exit code. A run
+    /// paused by Elfs:Diagnostics:PauseAfterState stops there and the command exits with <see cref="CliHost.PausedExitCode"/>.
+    /// </summary>
+    public static async Task<int> RunAsync(LoadedConfiguration configuration, string project, string trigger, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var services = CliHost.Services(configuration, ConsoleProgress.IsInteractive ? LogLevel.Warning : LogLevel.Information);
+        await using var services = CliHost.Services(configuration, ConsoleProgress.IsInteractive ? LogLevel.Warning : LogLevel.Information, RunPause.Stop);
+        if (!CliHost.OpenStore(services, error))
+            return 1;
         CliHost.ConfigureEngine(services);
         var pipeline = services.GetRequiredService<RunPipeline>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("elfs");
@@ -41,7 +46,7 @@ public static class RunOnceCommand
             error.WriteLine("error: " + e.Message);
             return 1;
         }
-        (outcome.Status == RunStatus.Completed ? output : error).WriteLine(outcome.Message);
+        (outcome.Status is RunStatus.Completed or RunStatus.Paused ? output : error).WriteLine(outcome.Message);
         return CliHost.ExitCode(outcome);
     }
 }

@@ -27,6 +27,8 @@ public static class StatusCommand
         if (configuration is null)
             return 1;
         using var services = CliHost.Services(configuration, LogLevel.Warning);
+        if (!CliHost.OpenStore(services, error))
+            return 1;
         var stores = services.GetRequiredService<StoreSet>();
         var runs = stores.Runs.List(project, limit).Select(RunViews.Of).ToList();
         var c = CultureInfo.InvariantCulture;

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using Elfs.Connector;
-using Elfs.Host.Configuration;
+using Elfs.Host.Storage;
 using Elfs.Host.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Elfs.Host.Cli;
 
@@ -26,11 +25,22 @@ public static class ValidateConfigCommand
         var configuration = CliHost.LoadValid(configPath, error);
         if (configuration is null)
             return 1;
-        using var services = CliHost.Services(configuration, LogLevel.Warning);
-        var options = services.GetRequiredService<IOptions<ElfsOptions>>().Value;
-        output.WriteLine($"configuration ok: {options.Projects.Count} project(s), store {Path.GetFullPath(options.Storage.Path)}");
+        var options = configuration.Options;
+        var store = Path.GetFullPath(options.Storage.Path);
+        output.WriteLine($"configuration ok: {options.Projects.Count} project(s), store {store}");
+        try
+        {
+            // Read-only: a missing store is created by the first run, never by this check.
+            output.WriteLine(StoreIntegrity.CheckExisting(store) ? $"store ok: {store}" : $"store {store} does not exist yet; the first run creates it");
+        }
+        catch (StoreDamagedException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return 1;
+        }
         if (offline)
             return 0;
+        using var services = CliHost.Services(configuration, LogLevel.Warning);
         var failures = 0;
         var tools = services.GetRequiredService<IToolFactory>();
         foreach (var project in options.Projects)

@@ -12,7 +12,10 @@ public static class ElfsConfiguration
         return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "appsettings.json");
     }
 
-    /// <summary>Builds the configuration from <paramref name="path"/> (optional file) and the environment.</summary>
+    /// <summary>
+    /// Builds the configuration from <paramref name="path"/> (optional file) and the environment; a file that is missing
+    /// or not valid JSON throws <see cref="ConfigurationException"/> naming the file (and the line and position).
+    /// </summary>
     public static IConfigurationRoot Build(string? path, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         var file = Path.GetFullPath(path ?? DefaultPath());
@@ -21,7 +24,18 @@ public static class ElfsConfiguration
             .AddEnvironmentVariables();
         if (overrides is not null)
             builder.AddInMemoryCollection(overrides);
-        return builder.Build();
+        try
+        {
+            return builder.Build();
+        }
+        catch (FileNotFoundException)
+        {
+            throw new ConfigurationException([$"the configuration file {file} does not exist"]);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException)
+        {
+            throw new ConfigurationException([ConfigurationFileError.Describe(file, e)]);
+        }
     }
 
     /// <summary>
@@ -31,16 +45,19 @@ public static class ElfsConfiguration
     public static ElfsOptions Bind(IConfiguration configuration, out IReadOnlyList<string> problems)
     {
         var options = new ElfsOptions();
-        var list = new List<string>();
+        var list = RawValueCheck.Problems(configuration.GetSection(ElfsOptions.SectionName), typeof(ElfsOptions)).ToList();
         try
         {
             configuration.GetSection(ElfsOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException) when (list.Count > 0)
+        {
+            // The binder stops at the first value it cannot convert, which the raw check above already named in words.
         }
         catch (InvalidOperationException ex)
         {
             list.Add(ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})");
         }
-        list.AddRange(RawValueCheck.Problems(configuration.GetSection(ElfsOptions.SectionName), typeof(ElfsOptions)));
         list.AddRange(ElfsOptionsValidator.Problems(options));
         problems = list;
         return options;

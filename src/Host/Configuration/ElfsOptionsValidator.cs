@@ -82,12 +82,12 @@ public sealed partial class ElfsOptionsValidator : IValidateOptions<ElfsOptions>
             yield return $"{key}:Budget: {budgetError}";
         if (double.IsNaN(p.Beta) || p.Beta < 0 || p.Beta >= 1)
             yield return $"{key}:Beta: {F(p.Beta)} is not in [0, 1)";
-        else if (budget.Fraction is { } fraction && p.Beta + fraction > 1 + 1e-9)
+        else if (!p.BetaAuto && budget.Fraction is { } fraction && p.Beta + fraction > 1 + 1e-9)
             yield return $"{key}:Beta: {F(p.Beta)} plus the budget fraction {F(fraction)} exceeds 1; lower one of them";
         if (double.IsNaN(p.DuplicateThreshold) || p.DuplicateThreshold < 0 || p.DuplicateThreshold > 1)
             yield return $"{key}:DuplicateThreshold: {F(p.DuplicateThreshold)} is not a cosine similarity in (0, 1], nor 0 (off)";
         if (p.Clusters is < 2)
-            yield return $"{key}:Clusters: {p.Clusters} is less than 2; set the number of classes (K >= 2) or leave it empty to take it from the tool";
+            yield return $"{key}:Clusters: {p.Clusters} is less than 2; set the number of classes (K >= 2){(toolOk && tool == ToolKind.LocalFolder ? "" : " or leave it empty to take it from the tool")}";
 
         foreach (var problem in EncoderProblems(key, p))
             yield return problem;

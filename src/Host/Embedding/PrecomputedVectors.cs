@@ -1,12 +1,14 @@
 using System.Globalization;
+using Elfs.Engine.Encoders;
 using Elfs.Engine.IO;
 
 namespace Elfs.Host.Embedding;
 
 /// <summary>
 /// Vectors a team already has, keyed by item id: a <c>.npy</c> matrix with a <c>.ids.txt</c> beside it (one id per
-/// row, same order; for <c>vectors.npy</c> either <c>vectors.ids.txt</c> or <c>vectors.npy.ids.txt</c>), or a
-/// <c>.csv</c> whose first column is the id and the rest the vector (an optional header line is skipped).
+/// row, same order, as <see cref="VectorIdsFile"/> reads it; for <c>vectors.npy</c> either <c>vectors.ids.txt</c> or
+/// <c>vectors.npy.ids.txt</c>), or a <c>.csv</c> whose first column is the id (in double quotes when it holds commas,
+/// quotes or line breaks) and the rest the vector (an optional header line is skipped).
 /// </summary>
 public static class PrecomputedVectors
 {
@@ -21,11 +23,11 @@ public static class PrecomputedVectors
         var matrix = NpyFile.Read(path);
         var idsPath = new[] { Path.ChangeExtension(path, ".ids.txt"), path + ".ids.txt" }.FirstOrDefault(File.Exists)
                       ?? throw new InvalidDataException($"{path}: the ids file {Path.ChangeExtension(path, ".ids.txt")} is missing (one item id per row)");
-        var ids = File.ReadAllLines(idsPath).Where(l => l.Length > 0).ToArray();
-        if (ids.Length != matrix.Rows)
-            throw new InvalidDataException($"{idsPath}: {ids.Length} ids for {matrix.Rows} rows in {path}");
+        var ids = VectorIdsFile.Read(idsPath);
+        if (ids.Count != matrix.Rows)
+            throw new InvalidDataException($"{idsPath}: {ids.Count} ids for {matrix.Rows} rows in {path}");
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
+        for (var i = 0; i < ids.Count; i++)
             vectors[ids[i]] = matrix.Data.AsSpan(i * matrix.Cols, matrix.Cols).ToArray();
         return (vectors, matrix.Cols);
     }
@@ -34,27 +36,27 @@ public static class PrecomputedVectors
     {
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var dim = -1;
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        var first = true;
+        foreach (var (lineNumber, parts) in CsvRecords.Read(path))
         {
-            lineNumber++;
-            if (line.Length == 0)
+            if (parts is [""])
                 continue;
-            var parts = line.Split(',');
+            var isFirst = first;
+            first = false;
             var values = new float[parts.Length - 1];
             var numeric = parts.Length > 1;
             for (var j = 1; j < parts.Length && numeric; j++)
                 numeric = float.TryParse(parts[j], NumberStyles.Float, CultureInfo.InvariantCulture, out values[j - 1]);
             if (!numeric)
             {
-                if (lineNumber == 1)
+                if (isFirst)
                     continue;
                 throw new InvalidDataException($"{path}:{lineNumber}: expected id,value,value,... with numbers after the id");
             }
             if (dim >= 0 && values.Length != dim)
                 throw new InvalidDataException($"{path}:{lineNumber}: {values.Length} values where earlier lines have {dim}");
             dim = values.Length;
-            vectors[parts[0].Trim()] = values;
+            vectors[parts[0]] = values;
         }
         if (dim < 1)
             throw new InvalidDataException($"{path}: no vectors");

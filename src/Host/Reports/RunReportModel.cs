@@ -13,4 +13,11 @@ namespace Elfs.Host.Reports;
 /// <param name="Thumbnails">Images of the top of the queue as data URIs, by external id (LocalFolder).</param>
 public sealed record RunReportModel(
     RunRecord Run, RunParameters Parameters, RunMetrics Metrics, IReadOnlyDictionary<string, double> Timings,
-    IReadOnlyList<StoredScore> Scores, IReadOnlyList<QueueEntry> Queue, IReadOnlyDictionary<string, string> Thumbnails);
+    IReadOnlyList<StoredScore> Scores, IReadOnlyList<QueueEntry> Queue, IReadOnlyDictionary<string, string> Thumbnails)
+{
+    /// <summary>Every candidate that could not be embedded, with its reason.</summary>
+    public IReadOnlyList<RunItem> Skipped { get; init; } = [];
+
+    /// <summary>The name of the CSV listing <see cref="Skipped"/>, when one was written.</summary>
+    public string? SkippedCsv { get; init; }
+}

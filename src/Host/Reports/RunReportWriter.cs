@@ -48,6 +48,7 @@ public static class RunReportWriter
         Timings(sb, model);
         Thumbnails(sb, model);
         QueueTable(sb, model);
+        SkippedItemsSection.Append(sb, model.Skipped, model.SkippedCsv);
         sb.Append("</body></html>\n");
         return sb.ToString();
     }

@@ -40,11 +40,23 @@ public sealed class RunReporter(IOptions<ElfsOptions> options, StoreSet stores) 
             run.Metrics is null ? new RunMetrics() : JsonSerializer.Deserialize(run.Metrics, HostJsonContext.Default.RunMetrics)!,
             run.Timings is null ? [] : JsonSerializer.Deserialize(run.Timings, HostJsonContext.Default.DictionaryStringDouble)!,
             stores.Selections.Scores(run.Id), queue, thumbnails);
-        var html = RunReportWriter.Render(model);
         var path = PathOf(options.Value, run);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var skipped = stores.Items.Candidates(run.Id).Where(i => i.Error is not null).ToList();
+        var local = project.ToolKind == ToolKind.LocalFolder;
+        string? skippedCsv = null;
+        if (skipped.Count > 0 || local)
+        {
+            // Beside the queue for LocalFolder (replacing the previous run's), else beside the run's report.
+            var csv = SkippedItemsCsv.Render(skipped);
+            var csvPath = local ? Path.Combine(ToolFactory.LocalFolderOptionsOf(project).ResolvedOutputPath, SkippedItemsCsv.FileName) : Path.ChangeExtension(path, ".skipped.csv");
+            Directory.CreateDirectory(Path.GetDirectoryName(csvPath)!);
+            await File.WriteAllTextAsync(csvPath, csv, cancellationToken);
+            skippedCsv = Path.GetFileName(csvPath);
+        }
+        var html = RunReportWriter.Render(model with { Skipped = skipped, SkippedCsv = skippedCsv });
         await File.WriteAllTextAsync(path, html, cancellationToken);
-        if (project.ToolKind == ToolKind.LocalFolder)
+        if (local)
         {
             var output = ToolFactory.LocalFolderOptionsOf(project).ResolvedOutputPath;
             Directory.CreateDirectory(output);

@@ -22,7 +22,8 @@ public sealed partial class RunPipeline(
     ISelectionStage selector,
     IRunReporter reporter,
     TimeProvider time,
-    ILogger<RunPipeline> logger)
+    ILogger<RunPipeline> logger,
+    RunPause? pause = null)
 {
     /// <summary>Runs (or resumes) the project named <paramref name="projectName"/>.</summary>
     public async Task<RunOutcome> RunAsync(string projectName, string trigger, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
@@ -72,7 +73,9 @@ public sealed partial class RunPipeline(
                 context.AddTiming(name, stage.Elapsed);
                 Commit(context, next.To, next.Extra);
                 LogState(context.Run.Id, RunStore.Name(next.To), stage.Elapsed.TotalSeconds);
-                await PauseIfAskedAsync(context, cancellationToken);
+                if (await PauseIfAskedAsync(context, cancellationToken))
+                    return new RunOutcome(RunStatus.Paused, context.Run,
+                        $"run {context.Run.Id} paused after state {RunStore.Name(context.Run.State)} (Elfs:Diagnostics:PauseAfterState); it resumes from there on the next run");
             }
             return new RunOutcome(RunStatus.Completed, context.Run,
                 $"run {context.Run.Id}: {context.Metrics.Queued} item(s) queued at {context.Metrics.QueueLocation}; report {context.Metrics.ReportPath}");
@@ -144,8 +147,10 @@ public sealed partial class RunPipeline(
         m.Embedded = outcome.Items.Count(i => i.VectorKey is not null);
         m.EmbedFailed = outcome.Items.Count - m.Embedded;
         (m.Computed, m.Reused, m.Encoder) = (outcome.Computed, outcome.Reused, context.Embedder.Description);
-        foreach (var failed in outcome.Items.Where(i => i.Error is not null).Take(20))
+        foreach (var failed in outcome.Items.Where(i => i.Error is not null).Take(LoggedSkips))
             LogItemFailed(context.Run.Id, failed.ExternalId, failed.Error!);
+        if (m.EmbedFailed > LoggedSkips)
+            LogMoreSkipped(context.Run.Id, m.EmbedFailed - LoggedSkips);
         return new Step(RunState.Embedded, (c, tx) => stores.Items.SetEmbedded(c, tx, context.Project.Name, context.Run.Id, outcome.Items));
     }
 
@@ -232,15 +237,22 @@ public sealed partial class RunPipeline(
         context.Run = stores.Runs.Get(context.Run.Id)!;
     }
 
-    private async Task PauseIfAskedAsync(RunContext context, CancellationToken ct)
+    /// <summary>True when the run stops here (<see cref="RunPause.Stop"/>); with <see cref="RunPause.Wait"/> it waits until cancelled.</summary>
+    private async Task<bool> PauseIfAskedAsync(RunContext context, CancellationToken ct)
     {
-        var pause = options.Value.Diagnostics.PauseAfterState;
-        if (string.IsNullOrEmpty(pause) || !string.Equals(pause, RunStore.Name(context.Run.State), StringComparison.OrdinalIgnoreCase))
-            return;
+        var state = options.Value.Diagnostics.PauseAfterState;
+        if (string.IsNullOrEmpty(state) || !string.Equals(state, RunStore.Name(context.Run.State), StringComparison.OrdinalIgnoreCase))
+            return false;
         await File.WriteAllTextAsync(stores.Store.Path + ".paused", $"{context.Run.Id} {RunStore.Name(context.Run.State)}\n", ct);
-        LogPaused(context.Run.Id, pause);
+        LogPaused(context.Run.Id, state);
+        if (pause?.Stops == true)
+            return true;
         await Task.Delay(Timeout.Infinite, ct);
+        return false;
     }
+
+    /// <summary>Skipped items logged one by one; the rest are counted in one line (all are in the report and its CSV).</summary>
+    private const int LoggedSkips = 20;
 
     private sealed record Step(RunState To, Action<Microsoft.Data.Sqlite.SqliteConnection, Microsoft.Data.Sqlite.SqliteTransaction>? Extra);
 
@@ -261,6 +273,9 @@ public sealed partial class RunPipeline(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId}: item {ExternalId} skipped: {Reason}")]
     private partial void LogItemFailed(string runId, string externalId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId}: and {Count} more item(s) skipped; every skipped item and its reason is in the run's report and skipped CSV")]
+    private partial void LogMoreSkipped(string runId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} interrupted at state {State}; it resumes on the next start")]
     private partial void LogInterrupted(string runId, string state);

@@ -12,6 +12,9 @@ public enum RunStatus
     /// <summary>The run stopped on an error and is marked failed.</summary>
     Failed,
 
+    /// <summary>Stopped after the state named by Elfs:Diagnostics:PauseAfterState (run-once); the run resumes from it next time.</summary>
+    Paused,
+
     /// <summary>Cancelled (shutdown); the run stays at its last committed state and resumes next time.</summary>
     Interrupted,
 }

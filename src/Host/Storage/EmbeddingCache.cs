@@ -20,7 +20,7 @@ public sealed partial class EmbeddingCache : IDisposable
     private readonly ILogger logger;
     private readonly Lock gate = new();
 
-    /// <summary>Opens (creating when needed) the cache in <paramref name="sqlitePath"/>.</summary>
+    /// <summary>Opens (creating when needed) the cache in <paramref name="sqlitePath"/>; a damaged file throws <see cref="StoreDamagedException"/> before anything is written.</summary>
     public EmbeddingCache(string sqlitePath, EmbeddingPrecision precision = EmbeddingPrecision.Float32, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sqlitePath);
@@ -31,6 +31,15 @@ public sealed partial class EmbeddingCache : IDisposable
         if (directory is not null) Directory.CreateDirectory(directory);
         connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlitePath, Pooling = false, DefaultTimeout = 30 }.ToString());
         connection.Open();
+        try
+        {
+            StoreIntegrity.Check(connection, Path.GetFullPath(sqlitePath));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
         Execute("PRAGMA busy_timeout = 30000");
         Execute("PRAGMA journal_mode = WAL");
         Execute("PRAGMA synchronous = NORMAL");

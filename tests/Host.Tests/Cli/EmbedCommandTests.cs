@@ -41,6 +41,7 @@ public sealed class EmbedCommandTests : IDisposable
         File.WriteAllText(Path.Combine(images, "broken.jpg"), "not, a jpeg");
         File.WriteAllText(Path.Combine(images, "notes.txt"), "ignored");
         var output = Path.Combine(directory, "out", "vectors.npy");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         var cache = Path.Combine(directory, "elfs.db");
 
         var first = Run(Request(images, output, cache));
@@ -52,7 +53,7 @@ public sealed class EmbedCommandTests : IDisposable
         Assert.Contains("images/s", first.Err);
         var matrix = NpyFile.Read(output);
         Assert.Equal((3, 256), (matrix.Rows, matrix.Cols));
-        Assert.Equal(["a.bmp", "b.png", "sub/c.png"], File.ReadAllLines(Path.Combine(directory, "out", "vectors.ids.txt")));
+        Assert.Equal(["a.bmp", "b.png", "sub/c.png"], Elfs.Engine.Encoders.VectorIdsFile.Read(Path.Combine(directory, "out", "vectors.ids.txt")));
         var failures = File.ReadAllLines(Path.Combine(directory, "out", "failures.csv"));
         Assert.Equal("id,reason", failures[0]);
         Assert.StartsWith("broken.jpg,", failures[1]);
@@ -73,7 +74,7 @@ public sealed class EmbedCommandTests : IDisposable
 
         Assert.Equal(0, result.Code);
         Assert.Equal((40, 256), (NpyFile.Read(output).Rows, NpyFile.Read(output).Cols));
-        Assert.Equal("test/00000", File.ReadLines(Path.Combine(directory, "fm.ids.txt")).First());
+        Assert.Equal("test/00000", Elfs.Engine.Encoders.VectorIdsFile.Read(Path.Combine(directory, "fm.ids.txt"))[0]);
         Assert.Equal(40, File.ReadAllLines(Path.Combine(directory, "fm.labels.txt")).Length);
     }
 
@@ -87,5 +88,54 @@ public sealed class EmbedCommandTests : IDisposable
         Assert.Contains("allowed: builtin, torchscript:FILE", encoder.Err);
         var missing = Run(Request(Path.Combine(directory, "nope"), Path.Combine(directory, "x.npy"), null));
         Assert.Contains("--images: folder", missing.Err);
+    }
+
+    [Fact]
+    public void An_out_folder_that_does_not_exist_is_refused_and_not_created()
+    {
+        var images = Path.Combine(directory, "images");
+        Directory.CreateDirectory(images);
+        WriteImage(Path.Combine(images, "a.png"), 1);
+        var output = Path.Combine(directory, "missing", "vectors.npy");
+
+        var result = Run(Request(images, output, null));
+
+        Assert.Equal(EmbedCommand.FailureExitCode, result.Code);
+        Assert.Contains($"--out: directory '{Path.Combine(directory, "missing")}' does not exist", result.Err);
+        Assert.False(Directory.Exists(Path.Combine(directory, "missing")));
+    }
+
+    [Fact]
+    public void Ids_with_line_breaks_commas_quotes_and_non_ascii_read_back_row_for_row_as_precomputed_vectors()
+    {
+        var images = Path.Combine(directory, "images");
+        Directory.CreateDirectory(images);
+        string[] names = ["a\nb.png", "line\nbreak.png", "comma,name.png", "quote\"d.png", "ünï 画像.png", "back\\slash\\n.png", "z.png"];
+        for (var i = 0; i < names.Length; i++)
+            WriteImage(Path.Combine(images, names[i]), i);
+        var output = Path.Combine(directory, "vectors.npy");
+
+        var result = Run(Request(images, output, null));
+
+        Assert.Equal(0, result.Code);
+        var matrix = NpyFile.Read(output);
+        var engine = Elfs.Engine.Encoders.PrecomputedVectors.Load(output);
+        var (host, dim) = Elfs.Host.Embedding.PrecomputedVectors.Load(output);
+        var expected = names.Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, engine.Ids);
+        Assert.Equal(matrix.Cols, dim);
+        for (var row = 0; row < expected.Count; row++)
+        {
+            var vector = matrix.Data.AsSpan(row * matrix.Cols, matrix.Cols).ToArray();
+            Assert.Equal(vector, engine.Get(expected[row]).ToArray());
+            Assert.Equal(vector, host[expected[row]]);
+        }
+    }
+
+    private static void WriteImage(string path, int seed)
+    {
+        var pixels = new byte[16 * 16 * 3];
+        new Random(seed).NextBytes(pixels);
+        File.WriteAllBytes(path, ImageWriter.Encode(pixels, 16, 16, 3, ImageFileFormat.Png));
     }
 }

@@ -203,5 +203,49 @@ public sealed class ConfigurationValidationTests : IDisposable
         Assert.All(problems, p => Assert.Contains(":Folder:", p));
     }
 
+    [Fact]
+    public void A_seed_that_is_not_a_number_is_one_message_in_words()
+    {
+        var settings = LocalProject();
+        settings["Elfs:Engine:Seed"] = "x";
+        var problem = Assert.Single(Problems(settings));
+        Assert.Equal("Elfs:Engine:Seed: 'x' is not a whole number >= 0", problem);
+    }
+
+    [Fact]
+    public void With_beta_auto_the_beta_plus_budget_check_is_skipped()
+    {
+        var settings = LocalProject();
+        (settings["Elfs:Projects:0:Beta"], settings["Elfs:Projects:0:Budget"], settings["Elfs:Projects:0:BetaAuto"]) = ("0.5", "0.6", "true");
+        Assert.Empty(Problems(settings));
+        settings["Elfs:Projects:0:BetaAuto"] = "false";
+        Assert.Contains("exceeds 1", Assert.Single(Problems(settings)));
+    }
+
+    [Fact]
+    public void One_cluster_on_a_folder_project_does_not_suggest_reading_classes_from_the_tool()
+    {
+        var settings = LocalProject();
+        settings["Elfs:Projects:0:Clusters"] = "1";
+        var problem = Assert.Single(Problems(settings));
+        Assert.StartsWith("Elfs:Projects:0:Clusters: 1 is less than 2; set the number of classes (K >= 2)", problem);
+        Assert.DoesNotContain("tool", problem);
+    }
+
+    [Fact]
+    public void A_configuration_file_that_is_not_json_names_the_file_line_and_position()
+    {
+        var file = _temp.File("bad.json");
+        File.WriteAllText(file, "{\n  \"Elfs\": {\n    \"Storage\": { \"Path\": \"x.db\" \n    \"Engine\": {}\n  }\n}\n");
+
+        var e = Assert.Throws<ConfigurationException>(() => ElfsConfiguration.Build(file));
+
+        var problem = Assert.Single(e.Problems);
+        Assert.StartsWith($"the configuration file {file} is not valid JSON at line 4, position 5: ", problem);
+        var error = new StringWriter();
+        Assert.Null(Elfs.Host.Cli.CliHost.LoadValid(file, error));
+        Assert.Equal("error: " + problem + Environment.NewLine, error.ToString());
+    }
+
     public void Dispose() => _temp.Dispose();
 }

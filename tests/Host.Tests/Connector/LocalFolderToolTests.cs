@@ -36,6 +36,25 @@ public sealed class LocalFolderToolTests : IDisposable
     }
 
     [Fact]
+    public async Task A_directory_symlink_loop_is_not_followed_and_a_linked_file_is_listed_once()
+    {
+        var tool = Tool();
+        Directory.CreateSymbolicLink(_temp.File("img/sub/loop"), _temp.File("img"));
+        Directory.CreateSymbolicLink(_temp.File("img/sub-link"), _temp.File("img/sub"));
+        File.CreateSymbolicLink(_temp.File("img/z-copy.png"), _temp.File("img/b.png"));
+        File.CreateSymbolicLink(_temp.File("img/y-outside.png"), _temp.File("outside.png"));
+        File.WriteAllBytes(_temp.File("outside.png"), [7]);
+
+        var items = new List<SourceItem>();
+        await foreach (var item in tool.ListItemsAsync(CancellationToken.None))
+            items.Add(item);
+
+        // b.png and z-copy.png are one file; a link to an image outside the folder is the folder's own entry.
+        Assert.Equal(["a.jpg", "b.png", "sub/c.gif", "y-outside.png"], items.Select(i => i.ExternalId));
+        Assert.Contains("4 images", (await tool.CheckAsync(CancellationToken.None)).Description);
+    }
+
+    [Fact]
     public async Task Opening_checks_existence_and_size()
     {
         var tool = Tool(maxBytes: 1000);

@@ -23,6 +23,35 @@ public sealed class PrecomputedVectorsTests : IDisposable
     }
 
     [Fact]
+    public void Csv_ids_in_quotes_may_hold_commas_quotes_and_line_breaks()
+    {
+        var path = _temp.File("q.csv");
+        File.WriteAllText(path, "id,x,y\n\"a,b.png\",1,2\n\"say \"\"hi\"\".png\",3,4\n\"two\nlines.png\",5,6\n plain.png ,7,8\n");
+
+        var (vectors, dim) = PrecomputedVectors.Load(path);
+        var engine = Elfs.Engine.Encoders.PrecomputedVectors.Load(path);
+
+        Assert.Equal(2, dim);
+        string[] ids = ["a,b.png", "say \"hi\".png", "two\nlines.png", "plain.png"];
+        Assert.Equal(ids, engine.Ids);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), vectors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([5f, 6], vectors["two\nlines.png"]);
+        Assert.Equal([5f, 6], engine.Get("two\nlines.png").ToArray());
+    }
+
+    [Fact]
+    public void An_unclosed_quote_and_a_bad_escape_name_the_file_and_line()
+    {
+        var csv = _temp.File("bad.csv");
+        File.WriteAllText(csv, "a.png,1\n\"b.png,2\n");
+        Assert.Contains($"{csv} line 2: a quoted field is never closed", Assert.Throws<InvalidDataException>(() => PrecomputedVectors.Load(csv)).Message);
+        var npy = _temp.File("v.npy");
+        NpyFile.Write(npy, [1f, 2], 2, 1);
+        File.WriteAllLines(_temp.File("v.ids.txt"), [Elfs.Engine.Encoders.VectorIdsFile.Header, "ok", "bad\\q"]);
+        Assert.Contains("v.ids.txt line 3: '\\q' is not an escape", Assert.Throws<InvalidDataException>(() => PrecomputedVectors.Load(npy)).Message);
+    }
+
+    [Fact]
     public async Task The_precomputed_stage_embeds_by_item_id_and_reports_missing_ones()
     {
         File.WriteAllLines(_temp.File("v.csv"), ["id,x,y", "a.png,1,0", "b.png,0,1"]);

@@ -68,7 +68,7 @@ public sealed class MigrationTests : IDisposable
             command.ExecuteNonQuery();
         }
         SqliteConnection.ClearAllPools();
-        var e = Assert.Throws<InvalidOperationException>(() => new ElfsStore(path));
+        var e = Assert.Throws<InvalidOperationException>(() => new ElfsStore(path).EnsureReady());
         Assert.Contains("newer than this program", e.Message);
         Assert.Contains("Elfs:Storage:Path", e.Message);
     }
@@ -77,7 +77,7 @@ public sealed class MigrationTests : IDisposable
     public void Opening_twice_applies_nothing_again()
     {
         var path = _temp.File("twice.db");
-        _ = new ElfsStore(path);
+        new ElfsStore(path).EnsureReady();
         var store = new ElfsStore(path);
         Assert.Equal(StoreMigrations.CurrentVersion, store.Read(StoreMigrations.Version));
     }
