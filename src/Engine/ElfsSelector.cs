@@ -154,11 +154,12 @@ public static class ElfsSelector
 
     private static bool NeedsDynamics(SelectionMethod method) => method is SelectionMethod.Elfs or SelectionMethod.Ccs or SelectionMethod.Auto;
 
-    // β and the budget count unlabeled candidates only. With BetaAuto or the budget-aware default the budget is
-    // validated against β = 0 (every β the engine picks fits beside it).
+    // β and the budget count unlabeled candidates only. With BetaAuto the budget is validated against β = 0 (every β
+    // the search picks fits beside it).
     private static BudgetPlan ValidateBudget(int rows, SelectionOptions options)
     {
-        var usesBeta = options.Method is SelectionMethod.Elfs or SelectionMethod.Ccs && !options.BetaAuto;
+        // The default keeps β's room too, so a budget means the same under every strategy (β + fraction ≤ 1).
+        var usesBeta = options.Method is SelectionMethod.Elfs or SelectionMethod.Ccs or SelectionMethod.Auto && !options.BetaAuto;
         if (double.IsNaN(options.Beta) || options.Beta < 0 || options.Beta >= 1)
             throw new ArgumentException($"Beta {options.Beta} is outside [0, 1)", nameof(options.Beta));
         var candidates = Candidates(rows, options.AlreadyLabeled);

@@ -40,7 +40,10 @@ public sealed class LocalFolderRunTests(FashionImages images) : IDisposable
         Assert.Equal(report, File.ReadAllText(Path.Combine(_scenario.QueueFolder, "report.html")));
         Assert.Equal(queue.Items.Count.ToString(), Regex.Match(report, "id=\"queued\">(\\d+)<").Groups[1].Value);
         Assert.Equal(_scenario.Unlabeled.ToString(), Regex.Match(report, "id=\"candidates\">(\\d+)<").Groups[1].Value);
-        Assert.Equal(((int)Math.Floor(0.1 * _scenario.Unlabeled)).ToString(), Regex.Match(report, "id=\"hard-pruned\">(\\d+)<").Groups[1].Value);
+        Assert.Equal(metrics.HardPruned.ToString(), Regex.Match(report, "id=\"hard-pruned\">(\\d+)<").Groups[1].Value);
+        Assert.NotNull(metrics.Strategy);
+        Assert.Equal(metrics.Strategy, Regex.Match(report, "id=\"strategy\">([^<]*)<").Groups[1].Value);
+        Assert.Contains("id=\"strategy-reason\"", report);
         Assert.Equal(Math.Min(RunReporterThumbnails, queue.Items.Count), Regex.Matches(report, "<img src=\"data:image/png;base64,").Count);
 
         using (var second = _scenario.Start(null, "run-once", "--project", Scenario.Project))

@@ -82,13 +82,16 @@ public static class BudgetAwareSelection
                 return AumOrder.Ascending(members.Select(i => scores.Aum[i]).ToArray()).Select(p => members[p]).ToArray();
             })
             .ToArray();
+        var hardCounts = groups.Select(m => plan.Beta > 0 && float.IsFinite(scores.Aum[m[0]]) ? BudgetCounts.RoundHalfUp(plan.Beta, m.Length) : 0).ToArray();
+        // Per-class rounding can prune a few more than the budget leaves room for: give back the least hard of them.
+        while (groups.Sum(m => m.Length) - hardCounts.Sum() < budget && hardCounts.Any(h => h > 0))
+            hardCounts[Array.IndexOf(hardCounts, hardCounts.Max())]--;
         var hardPruned = new List<int>();
         var kept = new int[groups.Length][];
         for (var g = 0; g < groups.Length; g++)
         {
-            var hard = plan.Beta > 0 && float.IsFinite(scores.Aum[groups[g][0]]) ? BudgetCounts.RoundHalfUp(plan.Beta, groups[g].Length) : 0;
-            hardPruned.AddRange(groups[g][..hard]);
-            kept[g] = groups[g][hard..];
+            hardPruned.AddRange(groups[g][..hardCounts[g]]);
+            kept[g] = groups[g][hardCounts[g]..];
         }
         var allocation = ProportionalAllocation.Allocate(kept.Select(k => k.Length).ToArray(), budget);
         var typicality = typical ? Typicality.Compute(graph) : [];

@@ -36,11 +36,14 @@ public readonly record struct Budget(int? Count, double? Fraction)
         return false;
     }
 
-    /// <summary>The number of items to queue out of <paramref name="unlabeled"/> candidates (at least 1 when any exist).</summary>
+    /// <summary>
+    /// The number of items asked for out of <paramref name="unlabeled"/> candidates: a count as given (the engine lowers it
+    /// to what fits beside β and says so), a fraction rounded half up as the engine rounds (at least 1 when any exist).
+    /// </summary>
     public int Resolve(int unlabeled) =>
         unlabeled <= 0 ? 0
-        : Count is { } n ? Math.Min(n, unlabeled)
-        : Math.Clamp((int)Math.Floor(Fraction!.Value * unlabeled), 1, unlabeled);
+        : Count is { } n ? n
+        : Math.Clamp(Engine.Selection.BudgetCounts.RoundHalfUp(Fraction!.Value, unlabeled), 1, unlabeled);
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -162,7 +162,7 @@ public sealed partial class RunPipeline(
         var budget = Budget.TryParse(context.Parameters.Budget, out var b, out var error) ? b : throw new ConfigurationException([error]);
         m.BudgetCount = budget.Resolve(candidates.Count);
         // The engine fits the budget to the pool (β counts unlabeled candidates only) and says when it lowered it.
-        var count = Math.Min(m.BudgetCount, embedded.Count);
+        var count = m.BudgetCount;
         var scores = new List<StoredScore>();
         if (embedded.Count >= 2 && count >= 1)
         {
@@ -187,9 +187,8 @@ public sealed partial class RunPipeline(
             m.Device = result.Device;
             (m.HardPruned, m.Strategy, m.StrategyBeta, m.StrategyReason, m.Clustering) =
                 (result.Budget?.Hard ?? 0, result.Strategy?.Name, result.Strategy?.Beta, result.Strategy?.Reason, result.Clustering);
-            var warning = result.Budget?.Warning
-                ?? (m.BudgetCount > embedded.Count ? $"budget {m.BudgetCount} is more than the {embedded.Count} analysed images: {result.Budget?.Budget ?? count} selected" : null);
-            if (warning is not null)
+            m.BudgetCount = result.Budget?.Budget ?? count;
+            if (result.Budget?.Warning is { } warning)
             {
                 m.BudgetWarning = warning;
                 LogToolWarning(context.Project.Name, warning);

@@ -69,7 +69,8 @@ public sealed class ConfigurationValidationTests : IDisposable
     {
         Assert.Equal(10, new Budget(null, 0.1).Resolve(100));
         Assert.Equal(1, new Budget(null, 0.001).Resolve(100));
-        Assert.Equal(40, new Budget(500, null).Resolve(40));
+        Assert.Equal(500, new Budget(500, null).Resolve(40)); // asked for as given: the engine lowers it to what fits, with a warning
+        Assert.Equal(29, new Budget(null, 0.29).Resolve(100)); // rounded half up as the engine does, not floored
         Assert.Equal(0, new Budget(500, null).Resolve(0));
     }
 

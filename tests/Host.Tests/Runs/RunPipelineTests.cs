@@ -148,5 +148,32 @@ public sealed class RunPipelineTests : IDisposable
         Assert.NotEqual(failed.Run.Id, next.Run!.Id);
     }
 
+    [Fact]
+    public async Task A_budget_larger_than_the_pool_allows_after_beta_is_lowered_with_a_warning_not_a_failed_run()
+    {
+        // The shipped LocalFolder example's Budget 300 and Beta 0.1 on a folder of 285 images (issue: this failed the run).
+        const int images = 285;
+        Directory.CreateDirectory(_temp.File("big"));
+        var random = new Random(9);
+        var ids = Enumerable.Range(0, images).Select(i => $"big-{i:000}.png").ToArray();
+        foreach (var id in ids) File.WriteAllBytes(_temp.File("big/" + id), [1]);
+        File.WriteAllLines(_temp.File("big.csv"), ids.Select((id, i) => id + "," + string.Join(",",
+            Enumerable.Range(0, 8).Select(d => ((d == i % 3 ? 4.0 : 0.0) + random.NextDouble()).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)))));
+        await using var services = Services(overrides: new()
+        {
+            ["Elfs:Projects:0:Folder"] = _temp.File("big"), ["Elfs:Projects:0:EncoderPath"] = _temp.File("big.csv"),
+            ["Elfs:Projects:0:Budget"] = "300", ["Elfs:Projects:0:Beta"] = "0.1", ["Elfs:Projects:0:DuplicateThreshold"] = "0",
+        });
+
+        var run = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+
+        Assert.True(run.Status == RunStatus.Completed, run.Message);
+        var stores = services.GetRequiredService<StoreSet>();
+        Assert.Equal(images - 29, stores.Selections.Queue(run.Run!.Id).Count);
+        var metrics = System.Text.Json.JsonSerializer.Deserialize(stores.Runs.Get(run.Run.Id)!.Metrics!, HostJsonContext.Default.RunMetrics)!;
+        Assert.Equal(29, metrics.HardPruned);
+        Assert.Contains("budget 300 is more than the 285 unlabeled candidates allow after the 29 hardest are left out: 256 selected", metrics.BudgetWarning);
+    }
+
     public void Dispose() => _temp.Dispose();
 }
