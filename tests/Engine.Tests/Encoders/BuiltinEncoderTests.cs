@@ -88,16 +88,17 @@ public sealed class BuiltinEncoderTests
     {
         // The resize changed (SkiaSharp instead of libtorch's antialiased kernels), so photos differ a little: vectors stay close.
         using var encoder = new BuiltinEncoder();
+        var cosines = new List<(string Name, double Cosine)>();
         foreach (var c in NativeHogFixture.Load().Where(c => c.Name.StartsWith("skimage:", StringComparison.Ordinal)))
         {
             var result = encoder.Encode([RealPhotos.Read(c.Name["skimage:".Length..])]);
             Assert.Null(result.Errors[0]);
-            var cosine = Cosine(result.Vectors, c.Vector);
-            Assert.True(cosine > MinPhotoCosine, $"{c.Name}: cosine {cosine} to the native vector");
+            cosines.Add((c.Name, Cosine(result.Vectors, c.Vector)));
         }
+        Assert.True(cosines.All(c => c.Cosine > MinPhotoCosine), string.Join("; ", cosines.Select(c => $"{c.Name}: {c.Cosine:F4}")));
     }
 
-    private const double MinPhotoCosine = 0.0;
+    private const double MinPhotoCosine = 0.98; // measured 0.9937 (rocket.jpg) to 0.9999
 
     private static double Cosine(float[] a, float[] b)
     {
