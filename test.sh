@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source scripts/prerequisites.sh
+# Tests also read real photos (PNG/JPEG/GIF) from Debian's python3-skimage-lib; without it those tests are skipped.
+ELFS_APT_PACKAGES+=(python3-skimage-lib)
 elfs_ensure_prerequisites
 
 results=artifacts/test-results

@@ -3,7 +3,7 @@
 # As root it installs what is missing with apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 
-ELFS_APT_PACKAGES=(libtorch-dev libopenblas0 libstb-dev cmake g++ dataset-fashion-mnist)
+ELFS_APT_PACKAGES=(libtorch-dev libopenblas0 cmake g++ dataset-fashion-mnist)
 
 elfs_missing_packages() {
   local p

@@ -28,7 +28,7 @@ internal static class DecodeBenchmark
             for (var start = 0; start < count; start += 64)
             {
                 var batch = files.Skip(start).Take(64).Select(f => (ReadOnlyMemory<byte>)f).ToList();
-                using var decoded = ImageDecoder.Decode(batch, options);
+                var decoded = ImageDecoder.Decode(batch, options);
                 if (decoded.Succeeded != batch.Count) throw new InvalidOperationException(decoded.Errors.First(e => e is not null));
             }
             var seconds = clock.Elapsed.TotalSeconds;

@@ -15,9 +15,18 @@ internal static class WeightFreeCandidates
 
     public static Tensor Pixels(Tensor images) => images.flatten(1);
 
-    public static Tensor Hog(Tensor images) => BatchedRows(images, 5000, HogFeatures.Compute);
+    public static Tensor Hog(Tensor images) => BatchedRows(images, 5000, OnArrays((x, n, side) => HogFeatures.Compute(x, n, side)));
 
-    public static Tensor BuiltinDefault(Tensor images, BuiltinEncoder encoder) => BatchedRows(images, 5000, encoder.EncodePixels);
+    public static Tensor BuiltinDefault(Tensor images, BuiltinEncoder encoder) =>
+        BatchedRows(images, 5000, OnArrays((x, n, _) => encoder.EncodePixels(x, n)));
+
+    // Runs an array-based feature function (N x S x S floats in, N x D floats out) on a tensor batch.
+    private static Func<Tensor, Tensor> OnArrays(Func<float[], int, int, float[]> features) => batch =>
+    {
+        var n = (int)batch.shape[0];
+        var result = features(batch.contiguous().ToArray<float>(), n, (int)batch.shape[^1]);
+        return torch.tensor(result, [n, result.Length / Math.Max(1, n)]);
+    };
 
     /// <summary>HOG features times a seeded Gaussian projection of another width (same generator as the built-in's).</summary>
     public static Tensor HogProjected(Tensor images, int dims, ulong seed)
@@ -25,7 +34,7 @@ internal static class WeightFreeCandidates
         using var projection = torch.tensor(SeededProjection.Create(HogFeatures.Dimension, dims, seed), [HogFeatures.Dimension, dims]);
         return BatchedRows(images, 5000, batch =>
         {
-            using var hog = HogFeatures.Compute(batch);
+            using var hog = OnArrays((x, n, side) => HogFeatures.Compute(x, n, side))(batch);
             return hog.mm(projection);
         });
     }

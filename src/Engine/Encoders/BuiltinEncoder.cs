@@ -1,5 +1,5 @@
+using System.Numerics.Tensors;
 using Elfs.Engine.Imaging;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Encoders;
 
@@ -12,7 +12,7 @@ namespace Elfs.Engine.Encoders;
 public sealed class BuiltinEncoder : IImageEncoder
 {
     /// <summary>The version of the recipe; part of the fingerprint. Change it whenever the vectors would change.</summary>
-    public const string Version = "hog4s+hog7s/l2/gauss-proj256-seed20260101/v1";
+    public const string Version = "hog4s+hog7s/l2/gauss-proj256-seed20260101/v2-csharp";
 
     /// <summary>Default square input side (Fashion-MNIST's).</summary>
     public const int DefaultInputSize = 28;
@@ -21,7 +21,7 @@ public sealed class BuiltinEncoder : IImageEncoder
     public const int OutputDimension = 256;
 
     private const ulong ProjectionSeed = 20260101;
-    private readonly Tensor projection;
+    private readonly float[] projection;
     private readonly ImageDecodeOptions decodeOptions;
 
     /// <summary>Creates the encoder; <paramref name="inputSize"/> must be a positive multiple of 28.</summary>
@@ -33,10 +33,9 @@ public sealed class BuiltinEncoder : IImageEncoder
         var baseOptions = limits ?? new ImageDecodeOptions();
         decodeOptions = baseOptions with
         {
-            Resize = InputSize, Crop = InputSize, Grayscale = true, Interpolation = InterpolationMode.Bilinear, Mean = null, Std = null,
+            Resize = InputSize, Crop = InputSize, Grayscale = true, Interpolation = ResizeFilter.Bilinear, Mean = null, Std = null,
         };
-        projection = torch.tensor(SeededProjection.Create(HogFeatures.Dimension, OutputDimension, ProjectionSeed),
-            [HogFeatures.Dimension, OutputDimension]).DetachFromDisposeScope();
+        projection = SeededProjection.Create(HogFeatures.Dimension, OutputDimension, ProjectionSeed);
         Fingerprint = EncoderFingerprint.Compute(EncoderKinds.Builtin, Version, InputSize, null, null);
     }
 
@@ -53,26 +52,37 @@ public sealed class BuiltinEncoder : IImageEncoder
     public EncodeBatchResult Encode(IReadOnlyList<ReadOnlyMemory<byte>> images, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var scope = torch.NewDisposeScope();
-        using var decoded = ImageDecoder.Decode(images, decodeOptions);
+        var decoded = ImageDecoder.Decode(images, decodeOptions);
         var vectors = new float[images.Count * Dimension];
         if (images.Count > 0)
         {
-            var features = EncodePixels(decoded.Images.squeeze(1));
-            features.CopyTo<float>(vectors);
+            EncodePixels(decoded.Pixels, images.Count).CopyTo(vectors, 0);
             for (var i = 0; i < images.Count; i++)
                 if (decoded.Errors[i] is not null) Array.Clear(vectors, i * Dimension, Dimension);
         }
         return new EncodeBatchResult(vectors, decoded.Errors);
     }
 
-    /// <summary>Vectors of N x S x S gray images in [0,1] that are already at the input size: N x 256.</summary>
-    public Tensor EncodePixels(Tensor images)
+    /// <summary>
+    /// Vectors of <paramref name="count"/> S x S gray images in [0,1] (row-major, one after another) that are already at
+    /// the input size: count x 256 floats (HOG features times the fixed projection).
+    /// </summary>
+    public float[] EncodePixels(ReadOnlySpan<float> images, int count)
     {
-        using var hog = HogFeatures.Compute(images);
-        return hog.mm(projection);
+        var hog = HogFeatures.Compute(images, count, InputSize);
+        var result = new float[count * Dimension];
+        Parallel.For(0, count, i =>
+        {
+            var features = hog.AsSpan(i * HogFeatures.Dimension, HogFeatures.Dimension);
+            var row = result.AsSpan(i * Dimension, Dimension);
+            for (var k = 0; k < features.Length; k++)
+                if (features[k] != 0f) TensorPrimitives.MultiplyAdd(projection.AsSpan(k * Dimension, Dimension), features[k], row, row);
+        });
+        return result;
     }
 
-    /// <summary>Frees the projection matrix.</summary>
-    public void Dispose() => projection.Dispose();
+    /// <summary>Nothing to free: the encoder holds only managed arrays.</summary>
+    public void Dispose()
+    {
+    }
 }

@@ -11,7 +11,7 @@ public static class EncoderFingerprint
     /// Version of the decode/resize/crop code (ImageDecoder); part of every fingerprint, so changing how pixels are
     /// prepared invalidates cached vectors. Bump it with any change that alters decoded values.
     /// </summary>
-    public const string PreprocessingVersion = "stb/box-reduce+aa-resize/center-crop/v1";
+    public const string PreprocessingVersion = "skia/box-reduce+skia-resize/center-crop/v2";
 
     /// <summary>
     /// Fingerprint of (<paramref name="kind"/>, <paramref name="identity"/> = model file hash or built-in version,

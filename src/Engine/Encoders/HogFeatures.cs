@@ -1,5 +1,5 @@
+using System.Numerics.Tensors;
 using Elfs.Engine.Imaging;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Encoders;
 
@@ -12,16 +12,27 @@ public static class HogFeatures
     /// <summary>The feature length.</summary>
     public const int Dimension = 3240;
 
-    /// <summary>Computes the features of N x S x S images in [0,1]; S must be a positive multiple of 28.</summary>
-    public static Tensor Compute(Tensor images)
+    /// <summary>
+    /// Computes the features of <paramref name="count"/> S x S images in [0,1] (row-major, one after another); S must be a
+    /// positive multiple of 28. Returns count x <see cref="Dimension"/> floats.
+    /// </summary>
+    public static float[] Compute(ReadOnlySpan<float> images, int count, int side)
     {
-        var side = images.shape[^1];
-        if (images.dim() != 3 || images.shape[1] != side || side % 28 != 0)
-            throw new ArgumentException($"HOG features need N x S x S images with S a multiple of 28, got [{string.Join(", ", images.shape)}]");
-        using var fine = ImageFeatures.Hog(images, (int)(side / 7));
-        using var coarse = ImageFeatures.Hog(images, (int)(side / 4));
-        using var a = torch.nn.functional.normalize(fine, 2, 1);
-        using var b = torch.nn.functional.normalize(coarse, 2, 1);
-        return torch.cat([a, b], 1);
+        if (side <= 0 || side % 28 != 0 || count < 0 || images.Length != (long)count * side * side)
+            throw new ArgumentException($"HOG features need N x S x S images with S a multiple of 28, got {images.Length} floats for {count} x {side} x {side}");
+        var fine = ImageFeatures.Hog(images, count, side, side, side / 7);
+        var coarse = ImageFeatures.Hog(images, count, side, side, side / 4);
+        int a = fine.Length / Math.Max(1, count), b = coarse.Length / Math.Max(1, count);
+        var result = new float[count * Dimension];
+        for (var i = 0; i < count; i++)
+        {
+            Normalized(fine.AsSpan(i * a, a), result.AsSpan(i * Dimension, a));
+            Normalized(coarse.AsSpan(i * b, b), result.AsSpan(i * Dimension + a, b));
+        }
+        return result;
     }
+
+    // x / max(‖x‖₂, 1e-12), as torch.nn.functional.normalize.
+    private static void Normalized(ReadOnlySpan<float> x, Span<float> destination) =>
+        TensorPrimitives.Divide(x, Math.Max(TensorPrimitives.Norm(x), 1e-12f), destination);
 }

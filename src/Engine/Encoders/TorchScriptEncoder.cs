@@ -35,7 +35,7 @@ public sealed class TorchScriptEncoder : IImageEncoder
         var s = std ?? [.. ImageNetStd];
         decodeOptions = (limits ?? new ImageDecodeOptions()) with
         {
-            Resize = InputSize, Crop = InputSize, Grayscale = false, Interpolation = InterpolationMode.Bicubic, Mean = m, Std = s,
+            Resize = InputSize, Crop = InputSize, Grayscale = false, Interpolation = ResizeFilter.Bicubic, Mean = m, Std = s,
         };
         decodeOptions.Validate();
         this.device = device;
@@ -87,11 +87,12 @@ public sealed class TorchScriptEncoder : IImageEncoder
     private void EncodeChunk(IReadOnlyList<ReadOnlyMemory<byte>> chunk, Span<float> destination, Span<string?> errors)
     {
         using var scope = torch.NewDisposeScope();
-        using var decoded = ImageDecoder.Decode(chunk, decodeOptions);
+        var decoded = ImageDecoder.Decode(chunk, decodeOptions);
         decoded.Errors.ToArray().CopyTo(errors);
         var ok = Enumerable.Range(0, chunk.Count).Where(i => decoded.Errors[i] is null).Select(i => (long)i).ToArray();
         if (ok.Length == 0) return;
-        var input = ok.Length == chunk.Count ? decoded.Images : decoded.Images.index_select(0, torch.tensor(ok));
+        var images = torch.tensor(decoded.Pixels, [decoded.Count, decoded.Channels, decoded.Height, decoded.Width]);
+        var input = ok.Length == chunk.Count ? images : images.index_select(0, torch.tensor(ok));
         var output = Forward(input, HalfPrecision ? ScalarType.Float16 : ScalarType.Float32);
         var rows = output.ToArray<float>();
         for (var k = 0; k < ok.Length; k++)

@@ -1,8 +1,6 @@
-using Elfs.Engine.Torch;
-
 namespace Elfs.Engine.Imaging;
 
-/// <summary>How <see cref="ImageDecoder"/> turns encoded files into a float batch.</summary>
+/// <summary>How <see cref="ImageDecoder"/> turns encoded files into a float batch (see <see cref="DecodedImages"/>).</summary>
 public sealed record ImageDecodeOptions
 {
     /// <summary>Default pixel limit: 50 megapixels.</summary>
@@ -18,7 +16,7 @@ public sealed record ImageDecodeOptions
     public int? Crop { get; init; }
 
     /// <summary>Resampling kernel for the resize (antialiased when shrinking): bilinear or bicubic.</summary>
-    public InterpolationMode Interpolation { get; init; } = InterpolationMode.Bicubic;
+    public ResizeFilter Interpolation { get; init; } = ResizeFilter.Bicubic;
 
     /// <summary>Decode to one luminance channel instead of RGB.</summary>
     public bool Grayscale { get; init; }
@@ -29,7 +27,7 @@ public sealed record ImageDecodeOptions
     /// <summary>Per-channel standard deviation divided by after subtracting <see cref="Mean"/>.</summary>
     public float[]? Std { get; init; }
 
-    /// <summary>Images with more pixels than this are refused before decoding.</summary>
+    /// <summary>Images with more pixels than this are refused before decoding (their size is read from the header first).</summary>
     public long MaxPixels { get; init; } = DefaultMaxPixels;
 
     /// <summary>Files larger than this are refused before decoding.</summary>
@@ -43,7 +41,7 @@ public sealed record ImageDecodeOptions
     {
         if (Resize is <= 0) throw new ArgumentException($"Resize must be a positive number of pixels or null, got {Resize}");
         if (Crop is <= 0) throw new ArgumentException($"Crop must be a positive number of pixels or null, got {Crop}");
-        if (Interpolation is not (InterpolationMode.Bilinear or InterpolationMode.Bicubic))
+        if (Interpolation is not (ResizeFilter.Bilinear or ResizeFilter.Bicubic))
             throw new ArgumentException($"Interpolation must be Bilinear or Bicubic, got {Interpolation}");
         if (MaxPixels <= 0) throw new ArgumentException($"MaxPixels must be positive, got {MaxPixels}");
         if (MaxBytes <= 0) throw new ArgumentException($"MaxBytes must be positive, got {MaxBytes}");

@@ -5,8 +5,10 @@ public enum ImageFileFormat
 {
     /// <summary>PNG (lossless).</summary>
     Png = 0,
-    /// <summary>Windows bitmap (lossless, uncompressed).</summary>
+    /// <summary>Windows bitmap (lossless, 24-bit, uncompressed; alpha is dropped).</summary>
     Bmp = 1,
-    /// <summary>JPEG (lossy).</summary>
+    /// <summary>JPEG (lossy; the quality applies).</summary>
     Jpeg = 2,
+    /// <summary>WebP (lossless).</summary>
+    Webp = 3,
 }

@@ -166,8 +166,4 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int elfs_cuda_synchronize();
     [LibraryImport(Lib)] internal static partial int elfs_blas_library(byte* buffer, int capacity);
 
-    // images: decode (stb_image), encode (stb_image_write), HOG features
-    [LibraryImport(Lib)] internal static partial TensorHandle elfs_image_decode_batch(byte** data, long* lengths, int count, long resize, long crop, int interpolation, int channels, float* mean, float* std, long maxPixels, long maxBytes, byte* errors, int errorStride);
-    [LibraryImport(Lib)] internal static partial TensorHandle elfs_image_encode(byte* pixels, int width, int height, int channels, int format, int quality);
-    [LibraryImport(Lib)] internal static partial TensorHandle elfs_image_hog(TensorHandle images, long cell, long bins);
 }

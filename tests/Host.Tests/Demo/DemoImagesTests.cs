@@ -15,9 +15,9 @@ public sealed class DemoImagesTests : IDisposable
         Assert.Equal(12, files.Count);
         Assert.Equal("fmnist-00011.png", Path.GetFileName(files[^1]));
         var split = FashionMnist.Load("test", 12);
-        using var decoded = ImageDecoder.Decode([File.ReadAllBytes(files[3])], new ImageDecodeOptions { Grayscale = true });
+        var decoded = ImageDecoder.Decode([File.ReadAllBytes(files[3])], new ImageDecodeOptions { Grayscale = true });
         Assert.Null(decoded.Errors[0]);
-        var pixels = decoded.Images.ToArray<float>();
+        var pixels = decoded.Pixels;
         var expected = split.Image(3).ToArray();
         Assert.Equal(expected.Length, pixels.Length);
         for (var i = 0; i < expected.Length; i++)
