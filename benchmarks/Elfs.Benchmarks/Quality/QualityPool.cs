@@ -2,7 +2,6 @@ using Elfs.Benchmarks.Engine;
 using FashionMnist = Elfs.Benchmarks.Engine.FashionMnist;
 using Elfs.Engine.Encoders;
 using Elfs.Engine.IO;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks.Quality;
 
@@ -33,8 +32,7 @@ internal sealed record QualityPool(FashionMnist Images, float[] Vectors, int Dim
             return new QualityPool(pool, stored.Data, stored.Cols);
         }
         using var encoder = new BuiltinEncoder();
-        using var scope = torch.NewDisposeScope();
-        var vectors = encoder.EncodePixels(torch.tensor(images, [size, 28, 28])).ToArray<float>();
+        var vectors = encoder.EncodePixels(images, size);
         NpyFile.Write(cache, vectors, size, encoder.Dimension);
         return new QualityPool(pool, vectors, encoder.Dimension);
     }
