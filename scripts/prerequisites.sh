@@ -3,7 +3,8 @@
 # As root it installs what is missing with apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 
-ELFS_APT_PACKAGES=(libtorch-dev libopenblas0 cmake g++ dataset-fashion-mnist)
+# The engine's native parts (libtorch, SkiaSharp) come as NuGet packages; only the demo's data is a Debian package.
+ELFS_APT_PACKAGES=(dataset-fashion-mnist)
 
 elfs_missing_packages() {
   local p
@@ -30,17 +31,6 @@ elfs_ensure_prerequisites() {
       echo "error: missing system packages: $missing" >&2
       echo "Install them with:  sudo apt-get update && sudo apt-get install -y --no-install-recommends $missing" >&2
       return 1
-    fi
-  fi
-  # Debian's libtorch uses whatever libblas.so.3 points at; the reference BLAS is ~50x slower than OpenBLAS.
-  local blas
-  blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)
-  if [ -n "$blas" ] && [[ "$blas" != *openblas* ]]; then
-    local openblas=/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3
-    if [ "$(id -u)" -eq 0 ] && [ -e "$openblas" ]; then
-      update-alternatives --set libblas.so.3-x86_64-linux-gnu "$openblas" >&2
-    else
-      echo "warning: libblas.so.3 is $blas, not OpenBLAS; run: sudo update-alternatives --set libblas.so.3-x86_64-linux-gnu $openblas" >&2
     fi
   fi
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -5,7 +5,6 @@ internal static class BenchmarkRunner
 {
     private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Benchmarks = new()
     {
-        ["binding"] = ("GEMM throughput and per-call overhead: the binding vs libtorch called from C++", BindingBenchmark.Run),
         ["cvat"] = ("CVAT connector vs a loopback fake: sync of 50,000 frames in 50 tasks, push of 5,000 frames", CvatBenchmark.Run),
         ["label-studio"] = ("sync of 100,000 tasks and push of 100,000 predictions against the fake Label Studio on loopback", LabelStudioBenchmark.Run),
         ["encoder-quality"] = ("Weight-free encoder candidates on Fashion-MNIST: 20-NN agreement, k-means ACC/NMI", EncoderQualityBenchmark.Run),

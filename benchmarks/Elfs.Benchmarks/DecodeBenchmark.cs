@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Elfs.Engine.Imaging;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks;
 
@@ -14,7 +13,7 @@ internal static class DecodeBenchmark
 {
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(null);
+        EngineRuntime.Configure(null);
         var count = EncoderQualityBenchmark.IntOption(args, "--count", 256);
         var width = EncoderQualityBenchmark.IntOption(args, "--width", 1024);
         var height = EncoderQualityBenchmark.IntOption(args, "--height", 768);

@@ -3,7 +3,6 @@ using System.Globalization;
 using Elfs.Engine.Encoders;
 using Elfs.Engine.Imaging;
 using Elfs.Engine.IO;
-using Elfs.Engine.Torch;
 using Elfs.Host.Storage;
 
 namespace Elfs.Benchmarks;
@@ -11,13 +10,13 @@ namespace Elfs.Benchmarks;
 /// <summary>
 /// Fashion-MNIST train images PNG-encoded in memory, then decode+embed with the built-in encoder: without a cache, into
 /// a fresh SQLite cache (cold), and again after reopening it (warm: every vector from the cache). Options: --limit N,
-/// --precision float32|float16 (pass float16), --torchscript-demo (a ResNet-18-cost TorchScript CNN instead of the built-in).
+/// --precision float32|float16 (pass float16), --torchscript FILE (a TorchScript encoder you bring, instead of the built-in).
 /// </summary>
 internal static class EmbedCacheBenchmark
 {
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(null);
+        EngineRuntime.Configure(null);
         var limit = EncoderQualityBenchmark.IntOption(args, "--limit", 60_000);
         var precision = args.Contains("float16") ? EmbeddingPrecision.Float16 : EmbeddingPrecision.Float32;
         var data = FashionMnist.Load("train", limit);
@@ -31,18 +30,20 @@ internal static class EmbedCacheBenchmark
         try
         {
             Func<IImageEncoder> encoder = () => new BuiltinEncoder();
-            if (args.Contains("--torchscript-demo"))
+            var modelAt = Array.IndexOf(args, "--torchscript");
+            var model = modelAt >= 0 && modelAt + 1 < args.Length ? args[modelAt + 1] : null;
+            if (modelAt >= 0 && model is null) throw new ArgumentException("--torchscript needs a model file (a TorchScript encoder you bring)");
+            if (model is not null)
             {
-                var model = DemoCnn.Save(Path.Combine(directory, "demo-cnn.pt"));
-                encoder = () => new TorchScriptEncoder(model, Device.CPU, 224);
-                Console.WriteLine("encoder: TorchScript random-weight 4-layer CNN at 224x224 (about 1.4 GFLOP/image, ResNet-18-like cost)");
+                encoder = () => new TorchScriptEncoder(model, torch.CPU, 224);
+                Console.WriteLine($"encoder: TorchScript {model} at 224x224");
             }
             else
             {
                 Console.WriteLine("encoder: built-in (HOG + seeded projection)");
                 DecodeOnly(files);
             }
-            var none = args.Contains("--torchscript-demo") ? double.NaN : Time("no cache", files, encoder, null, out _);
+            var none = model is not null ? double.NaN : Time("no cache", files, encoder, null, out _);
             var cold = Time("cold cache", files, encoder, () => new EmbeddingCache(db, precision), out var coldVectors);
             var warm = Time("warm cache (reopened)", files, encoder, () => new EmbeddingCache(db, precision), out var warmVectors);
             var identical = precision == EmbeddingPrecision.Float32 ? coldVectors.AsSpan().SequenceEqual(warmVectors) : (bool?)null;

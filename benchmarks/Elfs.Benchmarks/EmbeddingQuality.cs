@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks;
 
@@ -11,8 +10,8 @@ internal static class EmbeddingQuality
         using var scope = torch.NewDisposeScope();
         var n = x.shape[0];
         var unit = torch.nn.functional.normalize(x, 2, 1);
-        using var g = new Generator(seed);
-        var picked = torch.randperm(n, g).narrow(0, 0, Math.Min(queries, n));
+        using var g = new Generator(seed, torch.CPU);
+        var picked = torch.randperm(n, generator: g).narrow(0, 0, Math.Min(queries, n));
         var order = picked.ToArray<long>();
         long same = 0, votes = 0;
         var classes = labels.Max() + 1;
@@ -55,10 +54,10 @@ internal static class EmbeddingQuality
 
     private static (int[] Assign, double Inertia) Lloyd(Tensor x, int k, ulong seed)
     {
-        using var g = new Generator(seed);
+        using var g = new Generator(seed, torch.CPU);
         var n = x.shape[0];
         var squared = x.pow(2).sum(1, keepdim: true);
-        var first = torch.randint(0, n, [1], g);
+        var first = torch.randint(0, n, [1], generator: g);
         var centers = x.index_select(0, first);
         for (var c = 1; c < k; c++)
         {
@@ -76,7 +75,7 @@ internal static class EmbeddingQuality
             var changed = iteration == 0 || indexes.ne(assign).any().item<bool>();
             assign = indexes;
             if (!changed) break;
-            var sums = torch.zeros([k, x.shape[1]]).index_add(0, assign, x);
+            var sums = torch.zeros([k, x.shape[1]]).index_add(0, assign, x, 1);
             var counts = assign.bincount(k).to(ScalarType.Float32).clamp(1, null).unsqueeze(1);
             centers = sums / counts;
         }

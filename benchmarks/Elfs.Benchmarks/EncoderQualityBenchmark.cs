@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Elfs.Engine.Encoders;
 using Elfs.Engine.IO;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks;
 
@@ -15,7 +14,7 @@ internal static class EncoderQualityBenchmark
 {
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(null);
+        EngineRuntime.Configure(null);
         var limit = IntOption(args, "--limit", 60_000);
         var queries = IntOption(args, "--queries", 10_000);
         var data = FashionMnist.Load("train", limit);

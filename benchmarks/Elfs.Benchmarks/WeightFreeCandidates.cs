@@ -1,18 +1,10 @@
 using Elfs.Engine.Encoders;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks;
 
 /// <summary>The weight-free encoder candidates measured by <see cref="EncoderQualityBenchmark"/>, on N x 28 x 28 pixels in [0,1].</summary>
 internal static class WeightFreeCandidates
 {
-    private const string EighSource = """
-        def forward(self, x):
-            values, vectors = torch.linalg_eigh(x, "L")
-            return vectors
-
-        """;
-
     public static Tensor Pixels(Tensor images) => images.flatten(1);
 
     public static Tensor Hog(Tensor images) => BatchedRows(images, 5000, OnArrays((x, n, side) => HogFeatures.Compute(x, n, side)));
@@ -43,12 +35,11 @@ internal static class WeightFreeCandidates
     public static Tensor Pca(Tensor x, int components)
     {
         using var scope = torch.NewDisposeScope();
-        var mean = x.mean(0, keepdim: true);
+        var mean = x.mean([0], keepdim: true);
         var centred = x - mean;
         var c64 = centred.to(ScalarType.Float64);
         var covariance = c64.t().mm(c64) / (x.shape[0] - 1);
-        using var eigh = ScriptModule.Define(EighSource);
-        var vectors = eigh.forward(covariance);
+        var (_, vectors) = torch.linalg.eigh(covariance);
         var top = vectors.flip([1]).narrow(1, 0, components).to(ScalarType.Float32);
         return scope.MoveToOuter(centred.mm(top));
     }
@@ -56,24 +47,24 @@ internal static class WeightFreeCandidates
     /// <summary>Seeded random conv net (64 5x5 -> ReLU -> max-pool 2 -> 128 3x3 -> ReLU -> max-pool 2 -> 4x4 avg-pool): 2048 values.</summary>
     public static Tensor RandomConv(Tensor images, ulong seed)
     {
-        using var g = new Generator(seed);
+        using var g = new Generator(seed, torch.CPU);
         using var w1 = Filters(64, 1, 5, g);
         using var w2 = Filters(128, 64, 3, g);
         return BatchedRows(images, 1000, batch =>
         {
             using var scope = torch.NewDisposeScope();
             var x = ((batch - 0.286) / 0.353).unsqueeze(1);
-            var h = torch.nn.functional.max_pool2d(torch.nn.functional.conv2d(x, w1, padding: 2).relu(), 2);
-            h = torch.nn.functional.max_pool2d(torch.nn.functional.conv2d(h, w2, padding: 1).relu(), 2);
-            return scope.MoveToOuter(torch.nn.functional.adaptive_avg_pool2d(h, 4, 4).flatten(1));
+            var h = torch.nn.functional.max_pool2d(torch.nn.functional.conv2d(x, w1, padding: [2, 2]).relu(), 2);
+            h = torch.nn.functional.max_pool2d(torch.nn.functional.conv2d(h, w2, padding: [1, 1]).relu(), 2);
+            return scope.MoveToOuter(torch.nn.functional.adaptive_avg_pool2d(h, [4, 4]).flatten(1));
         });
     }
 
     private static Tensor Filters(long outChannels, long inChannels, long size, Generator g)
     {
         using var scope = torch.NewDisposeScope();
-        var w = torch.randn([outChannels, inChannels * size * size], g);
-        w = w - w.mean(1, keepdim: true);
+        var w = torch.randn([outChannels, inChannels * size * size], generator: g);
+        w = w - w.mean([1], keepdim: true);
         w = torch.nn.functional.normalize(w, 2, 1);
         return scope.MoveToOuter(w.view([outChannels, inChannels, size, size]));
     }

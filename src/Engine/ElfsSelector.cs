@@ -2,7 +2,6 @@ using Elfs.Engine.Clustering;
 using Elfs.Engine.Dynamics;
 using Elfs.Engine.Dynamics.Proxies;
 using Elfs.Engine.Selection;
-using Elfs.Engine.Torch;
 using Elfs.Engine.Training;
 
 namespace Elfs.Engine;
@@ -63,12 +62,13 @@ public static class ElfsSelector
     {
         var input = SelectionInput.Validate(embeddings.Span, rows, dim, options with { Fraction = null, Count = 1, Beta = 0 });
         var clock = new StageClock();
+        EngineRuntime.EnsureConfigured();
         using var scope = torch.NewDisposeScope();
-        var x = torch.tensor(embeddings.Span, [rows, dim]).to(input.Device);
+        var x = TensorData.FromSpan(embeddings.Span, [rows, dim]).to(input.Device);
         var scores = NeedsDynamics(options.Method)
             ? ScoreWithDynamics(x, options, profile, clock, progress, cancellationToken)
             : ScoreWithKMeans(x, options, profile, clock, progress, cancellationToken);
-        return scores with { Embeddings = embeddings, StageTimings = clock.Timings, DeviceUsed = input.Device.ToString() };
+        return scores with { Embeddings = embeddings, StageTimings = clock.Timings, DeviceUsed = DeviceNames.Name(input.Device) };
     }
 
     /// <summary>Selects one budget from scores computed once (any number of budgets may reuse the same scores).</summary>
@@ -174,7 +174,7 @@ public static class ElfsSelector
         CancellationToken cancellationToken)
     {
         using var scope = torch.NewDisposeScope();
-        var x = torch.tensor(scores.Embeddings.Span, [scores.Rows, scores.Dim]).to(Torch.Device.Parse(scores.DeviceUsed));
+        var x = TensorData.FromSpan(scores.Embeddings.Span, [scores.Rows, scores.Dim]).to(DeviceNames.Parse(scores.DeviceUsed));
         return BetaSearch.Choose(x, scores.Labels, scores.Aum, options.Clusters, fraction, ProbeSettings.From(scores.Profile),
             SeedStreams.Derive(options.Seed, "beta"), progress: progress, cancellationToken: cancellationToken);
     }

@@ -3,7 +3,7 @@ using Elfs.Engine.Selection;
 namespace Elfs.Engine;
 
 /// <summary>Validated inputs of a selection run: every bad value is reported with the option or row it came from.</summary>
-internal sealed record SelectionInput(int Rows, int Dim, int Hard, int Budget, Torch.Device Device)
+internal sealed record SelectionInput(int Rows, int Dim, int Hard, int Budget, Device Device)
 {
     /// <summary>Checks sizes, finiteness of every row, K, the budget against β and the device.</summary>
     /// <exception cref="ArgumentException">Names the option (Clusters, Fraction, Count, Beta, Device, Profile) or the row.</exception>
@@ -31,9 +31,9 @@ internal sealed record SelectionInput(int Rows, int Dim, int Hard, int Budget, T
         return new SelectionInput(rows, dim, hard, budget, device);
     }
 
-    private static Torch.Device ParseDevice(string text)
+    private static Device ParseDevice(string text)
     {
-        try { return Torch.Device.Parse(text); }
+        try { return DeviceNames.Parse(text); }
         catch (ArgumentException e) { throw new ArgumentException($"Device: {e.Message}", nameof(SelectionOptions.Device), e); }
     }
 }

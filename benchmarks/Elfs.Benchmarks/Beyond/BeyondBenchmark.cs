@@ -5,7 +5,6 @@ using Elfs.Engine.Clustering;
 using Elfs.Engine.Dynamics;
 using Elfs.Engine.Dynamics.Proxies;
 using Elfs.Engine.Selection;
-using Elfs.Engine.Torch;
 using FashionMnist = Elfs.Benchmarks.Engine.FashionMnist;
 using Pca = Elfs.Benchmarks.Engine.Pca;
 
@@ -25,7 +24,7 @@ internal static class BeyondBenchmark
 
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(null);
+        EngineRuntime.Configure(null);
         var train = Option(args, "--train", 3000);
         var test = Option(args, "--test", 2000);
         var seed = (ulong)Option(args, "--seed", 0);
@@ -183,7 +182,7 @@ internal static class BeyondBenchmark
         foreach (var architecture in new[] { ImageArchitecture.SmallCnn, ImageArchitecture.ResNet18 })
         {
             var watch = Stopwatch.StartNew();
-            new ImageProxyTrainer(store, new ImageProxySettings { Architecture = architecture, Epochs = 1, Batch = 128 }, Device.CPU)
+            new ImageProxyTrainer(store, new ImageProxySettings { Architecture = architecture, Epochs = 1, Batch = 128 }, torch.CPU)
                 .Train(data.Labels, 10, new TrainingDynamicsRecorder(data.Labels), 0);
             var perImage = watch.Elapsed.TotalSeconds / count;
             Print($"{architecture}: {1000 * perImage:F2} ms per image-epoch on 28x28 (1 epoch, {count} images, batch 128); 60,000 images x 200 epochs would take {perImage * 60000 * 200 / 3600:F0} h");
@@ -201,7 +200,7 @@ internal static class BeyondBenchmark
         var recorder = new TrainingDynamicsRecorder(labels);
         var settings = new ImageProxySettings { Architecture = ImageArchitecture.SmallCnn, Epochs = imageEpochs, Batch = 128, LearningRate = 0.05, Flip = true };
         var watch = Stopwatch.StartNew();
-        new ImageProxyTrainer(store, settings, Device.CPU).Train(labels, 10, recorder, seed);
+        new ImageProxyTrainer(store, settings, torch.CPU).Train(labels, 10, recorder, seed);
         var imageSeconds = watch.Elapsed.TotalSeconds;
         var imageAum = recorder.Scores().Aum;
         Print($"proxy cost: embedding MLP 20 epochs {embeddingSeconds:F1} s; image SmallCnn {imageEpochs} epochs {imageSeconds:F1} s");

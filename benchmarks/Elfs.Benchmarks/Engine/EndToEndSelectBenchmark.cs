@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Elfs.Engine;
 using Elfs.Engine.Tests.Elfs;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks.Engine;
 
@@ -14,7 +13,7 @@ internal static class EndToEndSelectBenchmark
 {
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
+        EngineRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
         var full = ProfileArguments.Parse(args);
         var epochs = ProfileArguments.Int(args, "--epochs", 0);
         var profile = epochs > 0 ? full with { TemiEpochs = epochs, ProxyEpochs = epochs, TemiWarmupEpochs = Math.Min(full.TemiWarmupEpochs, epochs) } : full;

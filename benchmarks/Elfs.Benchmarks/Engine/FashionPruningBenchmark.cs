@@ -3,7 +3,6 @@ using Elfs.Engine;
 using Elfs.Engine.Clustering;
 using Elfs.Engine.Dynamics;
 using Elfs.Engine.Selection;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks.Engine;
 
@@ -17,7 +16,7 @@ internal static class FashionPruningBenchmark
 {
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
+        EngineRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
         var c = CultureInfo.InvariantCulture;
         var rates = (ProfileArguments.Value(args, "--rates") ?? "50,90").Split(',').Select(r => int.Parse(r, c)).ToArray();
         var seeds = ProfileArguments.Int(args, "--seeds", 3);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Elfs.Engine;
 using Elfs.Engine.Tests.Elfs;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks.Engine;
 
@@ -14,7 +13,7 @@ internal static class FashionQualityBenchmark
 {
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
+        EngineRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
         var profile = ProfileArguments.Parse(args);
         var train = FashionMnist.Load(train: true);
         var embeddings = FashionEmbeddings.Load(train);

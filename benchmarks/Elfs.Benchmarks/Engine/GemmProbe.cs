@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks.Engine;
 
@@ -24,7 +23,7 @@ internal static class GemmProbe
     public static double Square()
     {
         using var scope = torch.NewDisposeScope();
-        using var g = new Generator(9);
-        return Gflops(torch.randn([2048, 2048], g), torch.randn([2048, 2048], g));
+        using var g = new Generator(9, torch.CPU);
+        return Gflops(torch.randn([2048, 2048], generator: g), torch.randn([2048, 2048], generator: g));
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Elfs.Engine.Clustering;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks.Engine;
 
@@ -13,7 +12,7 @@ internal static class KnnSpeedBenchmark
 {
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
+        EngineRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
         var rows = ProfileArguments.Int(args, "--rows", 60_000);
         var k = ProfileArguments.Int(args, "--k", 50);
         var dims = (ProfileArguments.Value(args, "--dims") ?? "256,768").Split(',').Select(int.Parse).ToArray();
@@ -22,10 +21,10 @@ internal static class KnnSpeedBenchmark
         foreach (var dim in dims)
         {
             using var scope = torch.NewDisposeScope();
-            using var g = new Generator(1);
-            var x = torch.randn([rows, dim], g);
+            using var g = new Generator(1, torch.CPU);
+            var x = torch.randn([rows, dim], generator: g);
             var block = KnnGraph.DefaultBlockRows(rows);
-            var blockGemm = GemmProbe.Gflops(torch.randn([block, dim], g), torch.randn([dim, rows], g));
+            var blockGemm = GemmProbe.Gflops(torch.randn([block, dim], generator: g), torch.randn([dim, rows], generator: g));
             var squareGemm = GemmProbe.Square();
             var watch = Stopwatch.StartNew();
             KnnGraph.Build(x, k);

@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks.Engine;
 
@@ -13,10 +12,10 @@ internal static class Pca
     {
         using var scope = torch.NewDisposeScope();
         var x = torch.tensor(data, [rows, dim]);
-        var centred = x - x.mean(0, keepdim: true);
+        var centred = x - x.mean([0], keepdim: true);
         var covariance = centred.t().mm(centred) / rows;
-        using var g = new Generator(0);
-        var basis = torch.randn([dim, components], g);
+        using var g = new Generator(0, torch.CPU);
+        var basis = torch.randn([dim, components], generator: g);
         for (var i = 0; i < iterations; i++) basis = Orthonormalize(covariance.mm(basis));
         return centred.mm(basis).ToArray<float>();
     }

@@ -1,7 +1,5 @@
-using Elfs.Engine.Torch;
-using Elfs.Engine.Torch.Modules;
-using Elfs.Engine.Torch.Optim;
-
+using Elfs.Engine.Training;
+using TorchSharp.Modules;
 namespace Elfs.Benchmarks.Engine;
 
 /// <summary>
@@ -13,10 +11,10 @@ internal static class SmallCnn
     public static double TrainAndTest(FashionMnist train, int[] subset, FashionMnist test, int steps, int batch, double learningRate, ulong seed)
     {
         using var scope = torch.NewDisposeScope();
-        using var g = new Generator(seed);
-        using var conv1 = new Conv2d(1, 16, 3, g, padding: 1, hasBias: true);
-        using var conv2 = new Conv2d(16, 32, 3, g, padding: 1, hasBias: true);
-        using var fc = new Linear(32 * 7 * 7, 10, g);
+        using var g = new Generator(seed, torch.CPU);
+        using var conv1 = Conv(1, 16, g);
+        using var conv2 = Conv(16, 32, g);
+        using var fc = Init.Linear(32 * 7 * 7, 10, g);
         Tensor Forward(Tensor x)
         {
             var h = torch.nn.functional.max_pool2d(conv1.forward(x).relu(), 2);
@@ -25,8 +23,8 @@ internal static class SmallCnn
         }
         var images = torch.tensor(train.Images, [train.Count, 1, 28, 28]);
         var labels = torch.tensor(train.Labels.Select(l => (long)l).ToArray(), [train.Count]);
-        var parameters = conv1.parameters_().Concat(conv2.parameters_()).Concat(fc.parameters_());
-        using var optimizer = new SGD([new ParamGroup(parameters, learningRate, 5e-4)], momentum: 0.9, nesterov: true);
+        var parameters = conv1.parameters().Concat(conv2.parameters()).Concat(fc.parameters());
+        using var optimizer = torch.optim.SGD(parameters, learningRate, momentum: 0.9, weight_decay: 5e-4, nesterov: true);
         var random = new Random((int)(seed & 0x7FFFFFFF));
         var order = (int[])subset.Clone();
         var position = order.Length;
@@ -57,5 +55,14 @@ internal static class SmallCnn
             for (var i = 0; i < n; i++) if (predicted[i] == test.Labels[start + i]) correct++;
         }
         return (double)correct / test.Count;
+    }
+
+    // 3x3 convolution with padding 1: Kaiming-normal (fan-out) weights from the seeded generator, zero bias.
+    private static Conv2d Conv(long inChannels, long outChannels, torch.Generator g)
+    {
+        var conv = nn.Conv2d(inChannels, outChannels, 3, padding: 1);
+        Init.Assign(conv.weight, Init.KaimingNormalFanOut([outChannels, inChannels, 3, 3], g));
+        Init.Assign(conv.bias!, torch.zeros([outChannels]));
+        return conv;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Elfs.Engine;
 using Elfs.Engine.Tests.Elfs;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks.Engine;
 
@@ -10,7 +9,7 @@ internal static class SyntheticSelectBenchmark
 {
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
+        EngineRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
         var profile = ProfileArguments.Parse(args);
         var k = ProfileArguments.Int(args, "--clusters", 5);
         var mixture = GaussianMixture.Create(k, ProfileArguments.Int(args, "--dim", 32), ProfileArguments.Int(args, "--per-cluster", 600),

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Elfs.Engine;
 using Elfs.Engine.Clustering;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks.Engine;
 
@@ -15,7 +14,7 @@ internal static class TemiSpeedBenchmark
 {
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
+        EngineRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
         var rows = ProfileArguments.Int(args, "--rows", 60_000);
         var dim = ProfileArguments.Int(args, "--dim", 256);
         var steps = ProfileArguments.Int(args, "--steps", 0);
@@ -27,8 +26,8 @@ internal static class TemiSpeedBenchmark
         {
             var trainRows = steps > 0 ? Math.Min(rows, steps * baseProfile.TemiBatch) : rows;
             var profile = baseProfile with { Heads = heads };
-            using var g = new Generator(3);
-            using var x = torch.randn([trainRows, dim], g);
+            using var g = new Generator(3, torch.CPU);
+            using var x = torch.randn([trainRows, dim], generator: g);
             var random = new Random(1);
             var k = 50;
             var graph = KnnGraph.FromArrays(Enumerable.Range(0, trainRows * k).Select(_ => random.Next(trainRows)).ToArray(), new float[trainRows * k], trainRows, k);

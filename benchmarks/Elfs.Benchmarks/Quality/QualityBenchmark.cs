@@ -7,7 +7,6 @@ using Elfs.Engine;
 using Elfs.Engine.Clustering;
 using Elfs.Engine.Selection;
 using Elfs.Engine.Tests.Elfs;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Benchmarks.Quality;
 
@@ -25,7 +24,7 @@ internal static class QualityBenchmark
 
     public static int Run(string[] args)
     {
-        TorchRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
+        EngineRuntime.Configure(ProfileArguments.Int(args, "--threads", 0));
         var poolSize = ProfileArguments.Int(args, "--pool", 20_000);
         var seeds = ProfileArguments.Int(args, "--seeds", 3);
         var trainSeeds = ProfileArguments.Int(args, "--train-seeds", 2);

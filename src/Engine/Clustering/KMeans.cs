@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 using Elfs.Engine.Training;
 
 namespace Elfs.Engine.Clustering;
@@ -27,8 +26,8 @@ public static class KMeans
             assignment = scope.MoveToOuter(minIndex);
             best = scope.MoveToOuter(minValues);
             if (!changed || it == iterations) break;
-            var sums = torch.zeros([k, x.size(1)], device: x.device).index_add(0, assignment, x);
-            var counts = torch.zeros([k], device: x.device).index_add(0, assignment, torch.ones([rows], device: x.device));
+            var sums = torch.zeros([k, x.size(1)], device: x.device).index_add(0, assignment, x, 1);
+            var counts = torch.zeros([k], device: x.device).index_add(0, assignment, torch.ones([rows], device: x.device), 1);
             var empty = counts.eq(0).unsqueeze(1);
             var updated = torch.where(empty, centroids, sums / counts.clamp_min(1).unsqueeze(1));
             centroids = scope.MoveToOuter(updated);

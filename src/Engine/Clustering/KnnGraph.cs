@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Clustering;
 
@@ -59,7 +58,7 @@ public sealed class KnnGraph
         using var outer = torch.NewDisposeScope();
         using var normalized = torch.nn.functional.normalize(embeddings, 2, 1);
         using var columns = normalized.t();
-        using var selfMask = torch.eye(block, torch.float32, embeddings.device).gt(0.5);
+        using var selfMask = torch.eye(block, dtype: torch.float32, device: embeddings.device).gt(0.5);
         // Take k+1 candidates so a tie at the k-th place is visible (value k equals value k+1).
         var take = Math.Min(k + 1, rows - 1);
         for (var b = 0; b < blocks; b++)

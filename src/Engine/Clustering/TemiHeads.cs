@@ -1,12 +1,11 @@
-using Elfs.Engine.Torch;
-using Elfs.Engine.Torch.Modules;
+using Elfs.Engine.Training;
 
 namespace Elfs.Engine.Clustering;
 
 /// <summary>
 /// H TEMI heads evaluated together (elfs-spec §3.2): Linear D→hidden (bias) → GELU → Linear hidden→bottleneck (bias) →
 /// L2-normalise → weight-normalised Linear bottleneck→K without bias (w_k = g_k·v_k/‖v_k‖, g trainable).
-/// The first layer of all heads is one wide GEMM (the input is shared); the rest are bmm/baddbmm over a heads dimension.
+/// The first layer of all heads is one wide GEMM (the input is shared); the rest are bmm over a heads dimension.
 /// </summary>
 internal sealed class TemiHeads : IDisposable
 {
@@ -57,20 +56,20 @@ internal sealed class TemiHeads : IDisposable
     public static TemiHeads Create(int dim, int heads, int hidden, int bottleneck, int clusters, Generator generator, Device device)
     {
         using var scope = torch.NewDisposeScope();
-        var w1 = Init.Normal([dim, (long)heads * hidden], 0.02, generator).to(device);
+        var w1 = Init.Normal([dim, (long)heads * hidden], 0.02, generator, device);
         var b1 = torch.zeros([(long)heads * hidden], device: device);
-        var w2 = Init.Normal([heads, hidden, bottleneck], 0.02, generator).to(device);
+        var w2 = Init.Normal([heads, hidden, bottleneck], 0.02, generator, device);
         var b2 = torch.zeros([heads, 1, bottleneck], device: device);
-        var v = Init.DefaultUniform([heads, bottleneck, clusters], bottleneck, generator).to(device);
+        var v = Init.DefaultUniform([heads, bottleneck, clusters], bottleneck, generator, device);
         var g = torch.ones([heads, 1, clusters], device: device);
-        return new TemiHeads(new Parameter(w1), new Parameter(b1), new Parameter(w2), new Parameter(b2), new Parameter(v), new Parameter(g), heads, hidden);
+        return new TemiHeads(Keep(w1), Keep(b1), Keep(w2), Keep(b2), Keep(v), Keep(g), heads, hidden);
     }
 
     /// <summary>An exact copy that never needs gradients (the EMA teacher).</summary>
     public TemiHeads CopyAsTeacher()
     {
         using var scope = torch.NewDisposeScope();
-        Parameter Copy(Parameter p) => new(p.detach().clone(), requiresGrad: false);
+        Parameter Copy(Parameter p) => Keep(p.detach().clone(), requiresGrad: false);
         return new TemiHeads(Copy(W1), Copy(B1), Copy(W2), Copy(B2), Copy(V), Copy(G), Heads, Hidden);
     }
 
@@ -79,7 +78,8 @@ internal sealed class TemiHeads : IDisposable
     {
         var rows = x.size(0);
         var h1 = B1.addmm(x, W1).gelu().view(rows, Heads, Hidden).transpose(0, 1);
-        var h2 = B2.baddbmm(h1, W2);
+        // bmm then add: TorchSharp 0.107's baddbmm expands its batch operand to the bias's shape and fails.
+        var h2 = h1.bmm(W2).add_(B2);
         var z = torch.nn.functional.normalize(h2, 2, -1);
         return z.bmm(LastLayerWeight(V, G));
     }
@@ -102,6 +102,14 @@ internal sealed class TemiHeads : IDisposable
         var mine = All;
         var theirs = student.All;
         for (var i = 0; i < mine.Count; i++) mine[i].lerp_(theirs[i], 1 - momentum);
+    }
+
+    // A parameter built inside a dispose scope belongs to it in TorchSharp; the heads own theirs.
+    private static Parameter Keep(Tensor value, bool requiresGrad = true)
+    {
+        var parameter = new Parameter(value, requiresGrad);
+        parameter.DetachFromDisposeScope();
+        return parameter;
     }
 
     private static Tensor LastLayerWeight(Tensor v, Tensor g) => v / v.norm(-2, keepdim: true) * g;

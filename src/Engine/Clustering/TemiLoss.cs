@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Clustering;
 
@@ -24,8 +23,8 @@ internal static class TemiLoss
         {
             logPt = (teacher / temperature).log_softmax(-1);
             var pt = logPt.exp();
-            prior.mul_(priorMomentum).add_(pt.mean(1, keepdim: true), 1 - priorMomentum);
-            weight = (pt.narrow(1, 0, b) * pt.narrow(1, b, b)).sum(-1).mean(0);
+            prior.mul_(priorMomentum).add_(pt.mean([1], keepdim: true), 1 - priorMomentum);
+            weight = (pt.narrow(1, 0, b) * pt.narrow(1, b, b)).sum(-1).mean([0]);
             logPrior = prior.log();
         }
         var logQs = (student / temperature).log_softmax(-1);
@@ -39,6 +38,6 @@ internal static class TemiLoss
     private static Tensor Direction(Tensor logQ, Tensor logP, Tensor logPrior, double beta, Tensor weight)
     {
         var pmi = ((logQ + logP) * beta - logPrior).logsumexp(-1);
-        return -(pmi * weight).mean(1);
+        return -(pmi * weight).mean([1]);
     }
 }

@@ -1,6 +1,5 @@
-using Elfs.Engine.Torch;
-using Elfs.Engine.Torch.Optim;
 using Elfs.Engine.Training;
+using TorchSharp.Modules;
 
 namespace Elfs.Engine.Clustering;
 
@@ -28,16 +27,17 @@ public static class TemiTrainer
         var batch = Math.Min(profile.TemiBatch, rows);
         var iterations = rows / batch;
         var device = embeddings.device;
-        using var generator = new Generator(SeedStreams.Derive(seed, "temi-init"));
+        using var generator = new torch.Generator(SeedStreams.Derive(seed, "temi-init"), torch.CPU);
         using var student = TemiHeads.Create(dim, profile.Heads, profile.HiddenDim, profile.BottleneckDim, clusters, generator, device);
         using var teacher = student.CopyAsTeacher();
         using var prior = torch.full([profile.Heads, 1, clusters], 1.0 / clusters, device: device).DetachFromDisposeScope();
         var scale = batch / 256.0;
         var learningRates = LearningRateSchedule.WarmupCosine(profile.TemiLearningRate * scale, profile.TemiMinLearningRate * scale,
             profile.TemiEpochs * iterations, profile.TemiWarmupEpochs * iterations);
-        var weights = new ParamGroup(student.DecayedParameters, 0, profile.TemiWeightDecay);
-        var biases = new ParamGroup(student.BiasParameters, 0, 0);
-        using var optimizer = new AdamW([weights, biases]);
+        using var optimizer = torch.optim.AdamW([
+            new AdamW.ParamGroup(student.DecayedParameters, new AdamW.Options { LearningRate = learningRates[0], weight_decay = profile.TemiWeightDecay }),
+            new AdamW.ParamGroup(student.BiasParameters, new AdamW.Options { LearningRate = learningRates[0], weight_decay = 0 }),
+        ]);
         var random = SeedStreams.Random(seed, "temi-pairs");
         var headLosses = new float[profile.Heads];
         var pairs = new long[2 * batch];
@@ -62,8 +62,9 @@ public static class TemiTrainer
                 var (loss, perHead) = TemiLoss.Compute(student.Forward(x), teacherLogits, prior, profile.Temperature, profile.TemiBeta, profile.PriorMomentum);
                 optimizer.zero_grad();
                 loss.backward();
+                // Freeze the last layer in the first epoch by dropping its gradient: a zero gradient would still be decayed.
                 if (epoch == 0)
-                    foreach (var p in student.LastLayerParameters) p.zero_grad();
+                    foreach (var p in student.LastLayerParameters) p.grad = null;
                 optimizer.SetLearningRate(learningRates[step]);
                 optimizer.step();
                 teacher.UpdateAsEmaOf(student, profile.TeacherMomentum);

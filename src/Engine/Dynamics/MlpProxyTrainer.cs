@@ -1,6 +1,3 @@
-using Elfs.Engine.Torch;
-using Elfs.Engine.Torch.Modules;
-using Elfs.Engine.Torch.Optim;
 using Elfs.Engine.Training;
 
 namespace Elfs.Engine.Dynamics;
@@ -35,15 +32,15 @@ public sealed class MlpProxyTrainer : IProxyTrainer
         var batch = Math.Min(profile.ProxyBatch, rows);
         var iterationsPerEpoch = (rows + batch - 1) / batch;
         var totalIterations = Epochs * iterationsPerEpoch;
-        using var generator = new Generator(SeedStreams.Derive(seed, "proxy-init"));
-        using var hidden = new Linear(dim, profile.ProxyHiddenDim, generator);
-        using var output = new Linear(profile.ProxyHiddenDim, classes, generator);
+        using var generator = new torch.Generator(SeedStreams.Derive(seed, "proxy-init"), torch.CPU);
+        using var hidden = Init.Linear(dim, profile.ProxyHiddenDim, generator);
+        using var output = Init.Linear(profile.ProxyHiddenDim, classes, generator);
         hidden.to(device);
         output.to(device);
         using var x = Standardize(embeddings).DetachFromDisposeScope();
         using var y = torch.tensor(labels.Select(l => (long)l).ToArray(), [rows]).to(device).DetachFromDisposeScope();
-        var group = new ParamGroup(hidden.parameters_().Concat(output.parameters_()), profile.ProxyLearningRate, profile.ProxyWeightDecay);
-        using var optimizer = new SGD([group], momentum: 0.9, nesterov: true);
+        using var optimizer = torch.optim.SGD(hidden.parameters().Concat(output.parameters()), profile.ProxyLearningRate,
+            momentum: 0.9, weight_decay: profile.ProxyWeightDecay, nesterov: true);
         var random = SeedStreams.Random(seed, "proxy-order");
         var items = new long[batch];
         var itemInts = new int[batch];
@@ -58,7 +55,7 @@ public sealed class MlpProxyTrainer : IProxyTrainer
                 var count = Math.Min(batch, rows - start);
                 for (var i = 0; i < count; i++) items[i] = itemInts[i] = order[start + i];
                 using var scope = torch.NewDisposeScope();
-                var index = torch.tensor(items.AsSpan(0, count), [count]).to(device);
+                var index = TensorData.FromSpan<long>(items.AsSpan(0, count), [count]).to(device);
                 var logits = output.forward(hidden.forward(x.index_select(0, index)).relu());
                 observer.Observe(epoch, itemInts.AsSpan(0, count), logits.detach());
                 var loss = torch.nn.functional.cross_entropy(logits, y.index_select(0, index));
@@ -75,7 +72,7 @@ public sealed class MlpProxyTrainer : IProxyTrainer
     private static Tensor Standardize(Tensor x)
     {
         using var scope = torch.NewDisposeScope();
-        var mean = x.mean(0, keepdim: true);
+        var mean = x.mean([0], keepdim: true);
         var std = x.var(0, unbiased: false, keepdim: true).sqrt().clamp_min(1e-6);
         return scope.MoveToOuter((x - mean) / std);
     }

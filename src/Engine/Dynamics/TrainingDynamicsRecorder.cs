@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Dynamics;
 
@@ -42,7 +41,7 @@ public sealed class TrainingDynamicsRecorder : IDynamicsObserver
         using (torch.NewDisposeScope())
         {
             var probs = logits.detach().to(torch.float32).softmax(1);
-            var target = torch.tensor(labelBuffer.AsSpan(0, n), [n, 1]).to(probs.device);
+            var target = TensorData.FromSpan<long>(labelBuffer.AsSpan(0, n), [n, 1]).to(probs.device);
             var own = probs.gather(1, target);
             var others = probs.scatter(1, target, torch.full([n, 1], -1.0, device: probs.device)).max(1, keepdim: true).values;
             var correct = probs.argmax(1, keepdim: true).eq(target).to(torch.float32);

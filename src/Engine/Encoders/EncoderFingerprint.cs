@@ -8,6 +8,12 @@ namespace Elfs.Engine.Encoders;
 public static class EncoderFingerprint
 {
     /// <summary>
+    /// The tensor stack that computes the vectors; part of every fingerprint, so vectors made by another libtorch
+    /// (the old libtorch 1.13 binding) are recomputed, never mixed with new ones.
+    /// </summary>
+    public const string TensorRuntime = "torchsharp-0.107/libtorch-2.10";
+
+    /// <summary>
     /// Version of the decode/resize/crop code (ImageDecoder); part of every fingerprint, so changing how pixels are
     /// prepared invalidates cached vectors. Bump it with any change that alters decoded values.
     /// </summary>
@@ -15,9 +21,10 @@ public static class EncoderFingerprint
 
     /// <summary>
     /// Fingerprint of (<paramref name="kind"/>, <paramref name="identity"/> = model file hash or built-in version,
-    /// input size, mean, std). Floats are written round-trippably so any change of a setting changes the fingerprint.
+    /// input size, mean, std, tensor runtime and <paramref name="precision"/> (<c>float32</c> or <c>float16</c>). Floats are written round-trippably so any change of a setting changes the fingerprint.
     /// </summary>
-    public static string Compute(string kind, string identity, int inputSize, IReadOnlyList<float>? mean, IReadOnlyList<float>? std)
+    public static string Compute(string kind, string identity, int inputSize, IReadOnlyList<float>? mean, IReadOnlyList<float>? std,
+        string precision = "float32")
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder()
@@ -27,6 +34,8 @@ public static class EncoderFingerprint
             .Append("input=").Append(inputSize.ToString(c)).Append('\n')
             .Append("mean=").Append(Join(mean)).Append('\n')
             .Append("std=").Append(Join(std)).Append('\n')
+            .Append("runtime=").Append(TensorRuntime).Append('\n')
+            .Append("precision=").Append(precision).Append('\n')
             .ToString();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }

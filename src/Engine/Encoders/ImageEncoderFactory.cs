@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Encoders;
 
@@ -17,11 +16,11 @@ public static class ImageEncoderFactory
             case EncoderKinds.Builtin:
                 if (spec.ModelPath is not null) throw new ArgumentException("encoder kind 'builtin' takes no model path");
                 if (spec.Mean is not null || spec.Std is not null) throw new ArgumentException("encoder kind 'builtin' takes no mean/std (it works on gray pixels in [0,1])");
-                _ = Device.Parse(device);
+                _ = DeviceNames.Parse(device);
                 return new BuiltinEncoder(spec.InputSize);
             case EncoderKinds.TorchScript:
                 if (string.IsNullOrWhiteSpace(spec.ModelPath)) throw new ArgumentException("encoder kind 'torchscript' needs a model path (torchscript:FILE)");
-                return new TorchScriptEncoder(spec.ModelPath, Device.Parse(device), spec.InputSize, spec.Mean, spec.Std);
+                return new TorchScriptEncoder(spec.ModelPath, DeviceNames.Parse(device), spec.InputSize, spec.Mean, spec.Std);
             default:
                 throw new ArgumentException($"encoder kind '{spec.Kind}' is not known; allowed: builtin, torchscript");
         }

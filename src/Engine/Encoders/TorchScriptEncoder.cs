@@ -1,5 +1,4 @@
 using Elfs.Engine.Imaging;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Encoders;
 
@@ -19,7 +18,7 @@ public sealed class TorchScriptEncoder : IImageEncoder
     /// <summary>ImageNet's per-channel standard deviation, used when the spec gives none.</summary>
     public static IReadOnlyList<float> ImageNetStd { get; } = [0.229f, 0.224f, 0.225f];
 
-    private readonly ScriptModule module;
+    private readonly jit.ScriptModule<Tensor, Tensor> module;
     private readonly Device device;
     private readonly ImageDecodeOptions decodeOptions;
 
@@ -40,18 +39,20 @@ public sealed class TorchScriptEncoder : IImageEncoder
         decodeOptions.Validate();
         this.device = device;
         BatchSize = batchSize;
-        module = ScriptModule.Load(modelPath, device).eval();
+        EngineRuntime.EnsureConfigured();
+        module = Load(modelPath, device);
         try
         {
             Dimension = Probe(ScalarType.Float32);
-            if (device.Type == DeviceType.CUDA) HalfPrecision = TryHalf();
+            if (device.type == DeviceType.CUDA) HalfPrecision = TryHalf();
         }
         catch
         {
             module.Dispose();
             throw;
         }
-        Fingerprint = EncoderFingerprint.Compute(EncoderKinds.TorchScript, EncoderFingerprint.HashFile(modelPath), InputSize, m, s);
+        Fingerprint = EncoderFingerprint.Compute(EncoderKinds.TorchScript, EncoderFingerprint.HashFile(modelPath), InputSize, m, s,
+            HalfPrecision ? "float16" : "float32");
     }
 
     /// <summary>The square input side.</summary>
@@ -91,7 +92,7 @@ public sealed class TorchScriptEncoder : IImageEncoder
         decoded.Errors.ToArray().CopyTo(errors);
         var ok = Enumerable.Range(0, chunk.Count).Where(i => decoded.Errors[i] is null).Select(i => (long)i).ToArray();
         if (ok.Length == 0) return;
-        var images = torch.tensor(decoded.Pixels, [decoded.Count, decoded.Channels, decoded.Height, decoded.Width]);
+        var images = TensorData.FromSpan<float>(decoded.Pixels, [decoded.Count, decoded.Channels, decoded.Height, decoded.Width]);
         var input = ok.Length == chunk.Count ? images : images.index_select(0, torch.tensor(ok));
         var output = Forward(input, HalfPrecision ? ScalarType.Float16 : ScalarType.Float32);
         var rows = output.ToArray<float>();
@@ -108,14 +109,32 @@ public sealed class TorchScriptEncoder : IImageEncoder
             var y = module.forward(x);
             if (y.dim() < 1 || y.shape[0] != input.shape[0])
                 throw new InvalidOperationException($"the encoder returned shape [{string.Join(", ", y.shape)}] for a batch of {input.shape[0]}; it must return one vector per image");
-            return y.reshape([input.shape[0], -1]).to(ScalarType.Float32).to(Device.CPU);
+            return y.reshape([input.shape[0], -1]).to(ScalarType.Float32).cpu();
         }
     }
+
+    private static jit.ScriptModule<Tensor, Tensor> Load(string modelPath, Device device)
+    {
+        jit.ScriptModule<Tensor, Tensor> loaded;
+        try
+        {
+            loaded = jit.load<Tensor, Tensor>(modelPath, device);
+        }
+        catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or ArgumentException)
+        {
+            throw new InvalidDataException($"encoder model file '{modelPath}' is not a TorchScript model ({FirstLine(e.Message)})", e);
+        }
+        loaded.eval();
+        return loaded;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     private int Probe(ScalarType precision)
     {
         using var scope = torch.NewDisposeScope();
-        using var zeros = torch.zeros([1, 3, InputSize, InputSize]);
+        // Two images, so a model that ignores the batch dimension is refused here rather than mid-run.
+        using var zeros = torch.zeros([2, 3, InputSize, InputSize]);
         var output = Forward(zeros, precision);
         return (int)output.shape[1];
     }
@@ -124,17 +143,17 @@ public sealed class TorchScriptEncoder : IImageEncoder
     {
         try
         {
-            module.to(ScalarType.Float16, device);
+            module.to(device, ScalarType.Float16);
             using var scope = torch.NewDisposeScope();
             using var zeros = torch.zeros([2, 3, InputSize, InputSize]);
             var output = Forward(zeros, ScalarType.Float16);
             if (output.shape[1] == Dimension && output.isfinite().all().item<bool>()) return true;
         }
-        catch (TorchException)
+        catch (System.Runtime.InteropServices.ExternalException)
         {
             // The model does not run in half precision (an op without a half kernel, or fixed float32 constants).
         }
-        module.to(ScalarType.Float32, device);
+        module.to(device, ScalarType.Float32);
         return false;
     }
 

@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 using Elfs.Engine.Training;
 
 namespace Elfs.Engine.Selection;

@@ -1,6 +1,3 @@
-using Elfs.Engine.Torch;
-using Elfs.Engine.Torch.Modules;
-using Elfs.Engine.Torch.Optim;
 using Elfs.Engine.Training;
 
 namespace Elfs.Engine.Selection;
@@ -27,17 +24,17 @@ public static class PseudoLabelProbe
         var device = embeddings.device;
         using var scope = torch.NewDisposeScope();
         var trainX = embeddings.index_select(0, Indices(train, device));
-        var mean = trainX.mean(0, keepdim: true);
+        var mean = trainX.mean([0], keepdim: true);
         var std = trainX.var(0, unbiased: false, keepdim: true).sqrt().clamp_min(1e-6);
         var x = (trainX - mean) / std;
         var y = torch.tensor(train.Select(i => (long)labels[i]).ToArray(), [train.Length]).to(device);
-        using var generator = new Generator(SeedStreams.Derive(seed, "probe-init"));
-        using var hidden = new Linear(embeddings.size(1), settings.Hidden, generator);
-        using var output = new Linear(settings.Hidden, classes, generator);
+        using var generator = new torch.Generator(SeedStreams.Derive(seed, "probe-init"), torch.CPU);
+        using var hidden = Init.Linear(embeddings.size(1), settings.Hidden, generator);
+        using var output = Init.Linear(settings.Hidden, classes, generator);
         hidden.to(device);
         output.to(device);
-        var group = new ParamGroup(hidden.parameters_().Concat(output.parameters_()), settings.LearningRate, settings.WeightDecay);
-        using var optimizer = new SGD([group], momentum: 0.9, nesterov: true);
+        using var optimizer = torch.optim.SGD(hidden.parameters().Concat(output.parameters()), settings.LearningRate,
+            momentum: 0.9, weight_decay: settings.WeightDecay, nesterov: true);
         var random = SeedStreams.Random(seed, "probe-order");
         var batch = Math.Min(settings.Batch, train.Length);
         var perEpoch = (train.Length + batch - 1) / batch;

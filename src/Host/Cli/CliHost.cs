@@ -86,7 +86,7 @@ public static class CliHost
     public static void ConfigureEngine(IServiceProvider services)
     {
         var threads = services.GetRequiredService<IOptions<ElfsOptions>>().Value.Engine.Threads;
-        Elfs.Engine.Torch.TorchRuntime.Configure(threads > 0 ? threads : null);
+        Elfs.Engine.Runtime.EngineRuntime.Configure(threads > 0 ? threads : (int?)null);
     }
 
     /// <summary>Exit code of a run stopped by Elfs:Diagnostics:PauseAfterState.</summary>

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Elfs.Engine.Encoders;
-using Elfs.Engine.Torch;
+using Elfs.Engine.Runtime;
 using Elfs.Host.Storage;
 
 namespace Elfs.Host.Cli;
@@ -51,7 +51,7 @@ public static class EmbedCommand
             if (request.Limit is <= 0) throw new ArgumentException($"--limit must be positive, got {request.Limit}");
             var outDirectory = Path.GetDirectoryName(Path.GetFullPath(request.Out))!;
             if (!Directory.Exists(outDirectory)) throw new ArgumentException($"--out: directory '{outDirectory}' does not exist");
-            TorchRuntime.Configure(request.Threads);
+            EngineRuntime.Configure(request.Threads);
             source = request.Images is not null ? EmbedSource.FromDirectory(request.Images) : EmbedSource.FromFashionMnist(request.Split, request.Limit);
             var spec = EncoderSpec.Parse(request.Encoder) with
             {
@@ -59,7 +59,7 @@ public static class EmbedCommand
             };
             encoder = ImageEncoderFactory.Create(spec, request.Device);
         }
-        catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException or TorchException)
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException or System.Runtime.InteropServices.ExternalException)
         {
             error.WriteLine($"error: {e.Message}");
             return FailureExitCode;
@@ -85,7 +85,7 @@ public static class EmbedCommand
             {
                 outcome = embedder.Embed(source.Ids.Count, source.Read, new EmbedProgressBar(error, !Console.IsErrorRedirected), cancellationToken);
             }
-            catch (Exception e) when (e is TorchException or InvalidOperationException)
+            catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or InvalidOperationException)
             {
                 error.WriteLine($"error: the encoder failed ({e.Message}); vectors of the chunks finished before it are kept in the cache");
                 return FailureExitCode;

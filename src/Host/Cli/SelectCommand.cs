@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Elfs.Engine;
+using Elfs.Engine.Runtime;
 using Elfs.Engine.Selection;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Host.Cli;
 
@@ -69,7 +69,7 @@ public static class SelectCommand
                 DuplicateThreshold = arguments.NoDuplicateCheck || method is not (SelectionMethod.Elfs or SelectionMethod.Auto) ? null : arguments.DuplicateThreshold ?? NearDuplicates.DefaultThreshold,
             };
             foreach (var budget in budgets) ElfsSelector.CheckBudget(matrix.Rows, options with { Fraction = budget.Fraction, Count = budget.Count });
-            TorchRuntime.Configure(null);
+            EngineRuntime.Configure(null);
             var progress = new StageProgressWriter(error);
             var scores = ElfsSelector.Score(matrix.Data, matrix.Rows, matrix.Cols, options with { Fraction = budgets[0].Fraction, Count = budgets[0].Count }, profile, progress, cancellationToken);
             foreach (var budget in budgets)

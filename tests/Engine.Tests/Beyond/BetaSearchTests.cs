@@ -1,5 +1,4 @@
 using Elfs.Engine.Selection;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Tests.Beyond;
 

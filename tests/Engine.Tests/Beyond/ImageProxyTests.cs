@@ -1,7 +1,6 @@
 using Elfs.Engine.Dynamics;
 using Elfs.Engine.Dynamics.Proxies;
 using Elfs.Engine.Tests.Elfs;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Tests.Beyond;
 
@@ -12,15 +11,15 @@ public sealed class ImageProxyTests
     [InlineData(ImageArchitecture.SmallCnn, 1, 12)]
     public void ForwardGivesBatchByClassesAndBackwardReachesEveryParameter(ImageArchitecture architecture, int channels, int size)
     {
-        using var generator = new Generator(1);
+        using var generator = new torch.Generator(1, torch.CPU);
         using var network = new ImageClassifier(architecture, channels, classes: 5, generator);
         using var scope = torch.NewDisposeScope();
-        var x = torch.randn([2, channels, size, size], generator);
+        var x = torch.randn([2, channels, size, size], generator: generator);
         var logits = network.forward(x);
         Assert.Equal([2L, 5L], logits.shape);
         logits.sum().backward();
         var parameters = network.named_parameters().ToList();
-        Assert.All(parameters, p => Assert.NotNull(p.parameter.grad()));
+        Assert.All(parameters, p => Assert.NotNull(p.parameter.grad));
         if (architecture == ImageArchitecture.ResNet18)
         {
             // 3x3 stem + 8 blocks x 2 convs + 3 projection shortcuts = 20 convs, each with its batch norm, and the linear head.
@@ -71,9 +70,9 @@ public sealed class ImageProxyTests
         var settings = new ImageProxySettings { Architecture = ImageArchitecture.SmallCnn, Epochs = 8, Batch = 16, LearningRate = 0.05, CropPadding = 1 };
         var counter = new EpochCounter();
         var recorder = new TrainingDynamicsRecorder(labels);
-        var before = torch.LiveTensorCount;
-        new ImageProxyTrainer(store, settings, Device.CPU).Train(labels, 2, new CompositeObserver(counter, recorder), seed: 3);
-        Assert.Equal(before, torch.LiveTensorCount);
+        var before = LiveTensors.OnThisThread;
+        new ImageProxyTrainer(store, settings, torch.CPU).Train(labels, 2, new CompositeObserver(counter, recorder), seed: 3);
+        Assert.Equal(before, LiveTensors.OnThisThread);
 
         Assert.Equal(8, counter.Seen.Count);
         Assert.All(counter.Seen.Values, items => Assert.Equal(Enumerable.Range(0, 80), items.Order()));
@@ -90,7 +89,7 @@ public sealed class ImageProxyTests
         var counter = new EpochCounter();
         var recorder = new TrainingDynamicsRecorder(labels);
         var progress = new List<StageProgress>();
-        new ImageProxyTrainer(store, new ImageProxySettings { Architecture = ImageArchitecture.ResNet18, Epochs = 2, Batch = 8, LearningRate = 0.01 }, Device.CPU)
+        new ImageProxyTrainer(store, new ImageProxySettings { Architecture = ImageArchitecture.ResNet18, Epochs = 2, Batch = 8, LearningRate = 0.01 }, torch.CPU)
             .Train(labels, 2, new CompositeObserver(counter, recorder), seed: 1, new SynchronousProgress(progress.Add));
 
         Assert.Equal(2, counter.Seen.Count);
@@ -106,7 +105,7 @@ public sealed class ImageProxyTests
         var (pixels, flat, labels, flipped) = ToyImages();
         using var store = ImageStore.FromBytes(pixels, 80, 1, 8, 8);
         var image = new TrainingDynamicsRecorder(labels);
-        new ImageProxyTrainer(store, new ImageProxySettings { Architecture = ImageArchitecture.SmallCnn, Epochs = 8, Batch = 16, LearningRate = 0.05, CropPadding = 1 }, Device.CPU)
+        new ImageProxyTrainer(store, new ImageProxySettings { Architecture = ImageArchitecture.SmallCnn, Epochs = 8, Batch = 16, LearningRate = 0.05, CropPadding = 1 }, torch.CPU)
             .Train(labels, 2, image, seed: 3);
         var embedding = new TrainingDynamicsRecorder(labels);
         using (var x = torch.tensor(flat, [80, 64]))

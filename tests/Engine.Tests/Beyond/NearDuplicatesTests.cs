@@ -1,6 +1,5 @@
 using Elfs.Engine.Clustering;
 using Elfs.Engine.Selection;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Tests.Beyond;
 

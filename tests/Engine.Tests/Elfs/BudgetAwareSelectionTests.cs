@@ -144,7 +144,7 @@ public sealed class ClusterCheckTests
     public void ACollapsedTemiResultIsReplacedByKMeansAndTheReasonSaysSo()
     {
         var mixture = GaussianMixture.Create(clusters: 3, perCluster: 100, ambiguous: 0);
-        using var x = global::Elfs.Engine.Torch.torch.tensor(mixture.Data, [mixture.Rows, mixture.Dim]);
+        using var x = TensorData.FromSpan<float>(mixture.Data, [mixture.Rows, mixture.Dim]);
         var graph = KnnGraph.Build(x, 10);
         var truth = mixture.Labels;
         var collapsed = truth.Select(l => l == 2 ? 1 : l).ToArray();

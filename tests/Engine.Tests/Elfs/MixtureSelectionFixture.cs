@@ -6,10 +6,10 @@ public sealed class MixtureSelectionFixture
     public MixtureSelectionFixture()
     {
         Mixture = GaussianMixture.Create();
-        LiveTensorsBefore = global::Elfs.Engine.Torch.torch.LiveTensorCount;
+        LiveTensorsBefore = LiveTensors.OnThisThread;
         Options = new SelectionOptions { Clusters = 5, Fraction = 0.3, Beta = 0.1, Seed = 11, Device = "cpu", Method = SelectionMethod.Elfs };
         Result = ElfsSelector.Select(Mixture.Data, Mixture.Rows, Mixture.Dim, Options, TestProfiles.Small);
-        LiveTensorsAfter = global::Elfs.Engine.Torch.torch.LiveTensorCount;
+        LiveTensorsAfter = LiveTensors.OnThisThread;
     }
 
     public GaussianMixture Mixture { get; }

@@ -1,5 +1,4 @@
 using Elfs.Engine.Clustering;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Tests.Elfs;
 
@@ -10,10 +9,10 @@ public sealed class TemiLossTests
     {
         const int heads = 3, b = 4, k = 5;
         const double tau = 0.1, beta = 0.6, momentum = 0.9;
-        using var g = new Generator(2);
+        using var g = new torch.Generator(2, torch.CPU);
         using var scope = torch.NewDisposeScope();
-        var student = torch.randn([heads, 2 * b, k], g);
-        var teacher = torch.randn([heads, 2 * b, k], g);
+        var student = torch.randn([heads, 2 * b, k], generator: g);
+        var teacher = torch.randn([heads, 2 * b, k], generator: g);
         var prior = torch.full([heads, 1, k], 1.0 / k);
         var (loss, perHead) = TemiLoss.Compute(student, teacher, prior, tau, beta, momentum);
 

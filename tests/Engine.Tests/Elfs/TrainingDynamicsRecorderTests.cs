@@ -1,5 +1,4 @@
 using Elfs.Engine.Dynamics;
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Tests.Elfs;
 

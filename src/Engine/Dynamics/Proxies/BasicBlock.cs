@@ -1,22 +1,22 @@
-using Elfs.Engine.Torch;
-using Elfs.Engine.Torch.Modules;
-
+using Elfs.Engine.Training;
+using TorchSharp.Modules;
 namespace Elfs.Engine.Dynamics.Proxies;
 
 /// <summary>ResNet basic block: two 3 × 3 conv-BN layers and an identity (or 1 × 1 strided conv-BN) shortcut.</summary>
-public sealed class BasicBlock : Module
+public sealed class BasicBlock : nn.Module<Tensor, Tensor>
 {
-    private readonly ConvBnRelu first;
-    private readonly ConvBnRelu second;
+    private readonly ConvBnRelu conv1;
+    private readonly ConvBnRelu conv2;
     private readonly ConvBnRelu? shortcut;
 
     /// <summary>Creates the block.</summary>
-    public BasicBlock(long inChannels, long outChannels, long stride, Generator generator)
+    public BasicBlock(long inChannels, long outChannels, long stride, torch.Generator generator) : base(nameof(BasicBlock))
     {
-        first = RegisterModule("conv1", new ConvBnRelu(inChannels, outChannels, generator, stride));
-        second = RegisterModule("conv2", new ConvBnRelu(outChannels, outChannels, generator, relu: false));
+        conv1 = new ConvBnRelu(inChannels, outChannels, generator, stride);
+        conv2 = new ConvBnRelu(outChannels, outChannels, generator, relu: false);
         if (stride != 1 || inChannels != outChannels)
-            shortcut = RegisterModule("shortcut", new ConvBnRelu(inChannels, outChannels, generator, stride, relu: false, kernel: 1));
+            shortcut = new ConvBnRelu(inChannels, outChannels, generator, stride, relu: false, kernel: 1);
+        RegisterComponents();
     }
 
     /// <inheritdoc />
@@ -24,6 +24,6 @@ public sealed class BasicBlock : Module
     {
         using var scope = torch.NewDisposeScope();
         var residual = shortcut?.forward(input) ?? input;
-        return scope.MoveToOuter((second.forward(first.forward(input)) + residual).relu());
+        return scope.MoveToOuter((conv2.forward(conv1.forward(input)) + residual).relu());
     }
 }

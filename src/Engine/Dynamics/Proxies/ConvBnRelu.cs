@@ -1,28 +1,30 @@
-using Elfs.Engine.Torch;
-using Elfs.Engine.Torch.Modules;
-
+using Elfs.Engine.Training;
+using TorchSharp.Modules;
 namespace Elfs.Engine.Dynamics.Proxies;
 
 /// <summary>3 × 3 convolution (no bias) → batch norm, optionally followed by ReLU.</summary>
-public sealed class ConvBnRelu : Module
+public sealed class ConvBnRelu : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
-    private readonly BatchNorm2d norm;
+    private readonly BatchNorm2d bn;
     private readonly bool relu;
 
     /// <summary>Creates the block.</summary>
-    public ConvBnRelu(long inChannels, long outChannels, Generator generator, long stride = 1, bool relu = true, long kernel = 3)
+    public ConvBnRelu(long inChannels, long outChannels, torch.Generator generator, long stride = 1, bool relu = true, long kernel = 3)
+        : base(nameof(ConvBnRelu))
     {
-        conv = RegisterModule("conv", new Conv2d(inChannels, outChannels, kernel, generator, stride, padding: kernel / 2));
-        norm = RegisterModule("bn", new BatchNorm2d(outChannels));
+        conv = nn.Conv2d(inChannels, outChannels, kernel, stride: stride, padding: kernel / 2, bias: false);
+        Init.Assign(conv.weight, Init.KaimingNormalFanOut([outChannels, inChannels, kernel, kernel], generator));
+        bn = nn.BatchNorm2d(outChannels);
         this.relu = relu;
+        RegisterComponents();
     }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        var y = norm.forward(conv.forward(input));
+        var y = bn.forward(conv.forward(input));
         return scope.MoveToOuter(relu ? y.relu() : y);
     }
 }

@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Dynamics.Proxies;
 
@@ -17,7 +16,7 @@ public static class ImageAugmentation
     {
         using var scope = torch.NewDisposeScope();
         var (b, h, w) = (batch.size(0), batch.size(2), batch.size(3));
-        var padded = padding > 0 ? torch.nn.functional.reflection_pad2d(batch, [padding, padding, padding, padding]) : batch;
+        var padded = padding > 0 ? torch.nn.functional.pad(batch, [padding, padding, padding, padding], PaddingModes.Reflect) : batch;
         var images = new Tensor[b];
         for (var i = 0; i < b; i++)
         {

@@ -1,6 +1,5 @@
-using Elfs.Engine.Torch;
-using Elfs.Engine.Torch.Modules;
-
+using Elfs.Engine.Training;
+using TorchSharp.Modules;
 namespace Elfs.Engine.Dynamics.Proxies;
 
 /// <summary>
@@ -9,17 +8,18 @@ namespace Elfs.Engine.Dynamics.Proxies;
 /// <see cref="ImageArchitecture.SmallCnn"/> is three conv-BN-ReLU stages (32, 64, 128; 2 × 2 max-pool after the first
 /// two) for small images such as 28 × 28, about 100× cheaper.
 /// </summary>
-public sealed class ImageClassifier : Module
+public sealed class ImageClassifier : nn.Module<Tensor, Tensor>
 {
-    private readonly Module[] features;
-    private readonly Linear head;
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> features;
+    private readonly Linear fc;
     private readonly ImageArchitecture architecture;
 
     /// <summary>Creates the network for <paramref name="channels"/>-channel images and <paramref name="classes"/> outputs.</summary>
-    public ImageClassifier(ImageArchitecture architecture, int channels, int classes, Generator generator)
+    public ImageClassifier(ImageArchitecture architecture, int channels, int classes, torch.Generator generator)
+        : base(nameof(ImageClassifier))
     {
         this.architecture = architecture;
-        var stages = new List<Module>();
+        var stages = new List<nn.Module<Tensor, Tensor>>();
         long width;
         if (architecture == ImageArchitecture.ResNet18)
         {
@@ -40,8 +40,9 @@ public sealed class ImageClassifier : Module
             stages.Add(new ConvBnRelu(64, 128, generator));
             width = 128;
         }
-        features = stages.Select((m, i) => RegisterModule($"features.{i}", m)).ToArray();
-        head = RegisterModule("fc", new Linear(width, classes, generator));
+        features = nn.ModuleList(stages.ToArray());
+        fc = Init.Linear(width, classes, generator);
+        RegisterComponents();
     }
 
     /// <inheritdoc />
@@ -49,12 +50,12 @@ public sealed class ImageClassifier : Module
     {
         using var scope = torch.NewDisposeScope();
         var x = input;
-        for (var i = 0; i < features.Length; i++)
+        for (var i = 0; i < features.Count; i++)
         {
             x = features[i].forward(x);
             if (architecture == ImageArchitecture.SmallCnn && i < 2) x = torch.nn.functional.max_pool2d(x, 2);
         }
-        var pooled = torch.nn.functional.adaptive_avg_pool2d(x, 1, 1).flatten(1);
-        return scope.MoveToOuter(head.forward(pooled));
+        var pooled = torch.nn.functional.adaptive_avg_pool2d(x, [1, 1]).flatten(1);
+        return scope.MoveToOuter(fc.forward(pooled));
     }
 }

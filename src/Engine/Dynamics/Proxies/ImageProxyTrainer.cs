@@ -1,5 +1,3 @@
-using Elfs.Engine.Torch;
-using Elfs.Engine.Torch.Optim;
 using Elfs.Engine.Training;
 
 namespace Elfs.Engine.Dynamics.Proxies;
@@ -35,13 +33,12 @@ public sealed class ImageProxyTrainer : IProxyTrainer
         var batch = Math.Min(settings.Batch, rows);
         var iterationsPerEpoch = (rows + batch - 1) / batch;
         var totalIterations = Epochs * iterationsPerEpoch;
-        using var generator = new Generator(SeedStreams.Derive(seed, "image-proxy-init"));
+        using var generator = new torch.Generator(SeedStreams.Derive(seed, "image-proxy-init"), torch.CPU);
         using var network = new ImageClassifier(settings.Architecture, images.Channels, classes, generator);
         network.to(device);
         network.train();
         using var y = Targets(labels, device);
-        var group = new ParamGroup(network.parameters_(), settings.LearningRate, settings.WeightDecay);
-        using var optimizer = new SGD([group], momentum: 0.9, nesterov: true);
+        using var optimizer = torch.optim.SGD(network.parameters(), settings.LearningRate, momentum: 0.9, weight_decay: settings.WeightDecay, nesterov: true);
         var order = SeedStreams.Random(seed, "image-proxy-order");
         var augment = SeedStreams.Random(seed, "image-proxy-augment");
         var items = new long[batch];
@@ -60,7 +57,7 @@ public sealed class ImageProxyTrainer : IProxyTrainer
                 var x = ImageAugmentation.Apply(images.Batch(items.AsSpan(0, count), device), settings.CropPadding, settings.Flip, augment);
                 var logits = network.forward(x);
                 observer.Observe(epoch, itemInts.AsSpan(0, count), logits.detach());
-                var loss = torch.nn.functional.cross_entropy(logits, y.index_select(0, torch.tensor(items.AsSpan(0, count), [count]).to(device)));
+                var loss = torch.nn.functional.cross_entropy(logits, y.index_select(0, TensorData.FromSpan<long>(items.AsSpan(0, count), [count]).to(device)));
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.SetLearningRate(LearningRateSchedule.Cosine(settings.LearningRate, settings.MinLearningRate, step, totalIterations));
@@ -73,7 +70,7 @@ public sealed class ImageProxyTrainer : IProxyTrainer
 
     private static Tensor Targets(int[] labels, Device device)
     {
-        using var scope = torch.NewDisposeScope();
-        return scope.MoveToOuter(torch.tensor(labels.Select(l => (long)l).ToArray(), [labels.Length]).to(device)).DetachFromDisposeScope();
+        using var cpu = torch.tensor(labels.Select(l => (long)l).ToArray(), [labels.Length]);
+        return cpu.to(device).DetachFromDisposeScope();
     }
 }

@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Dynamics.Proxies;
 
@@ -57,7 +56,7 @@ public sealed class ImageStore : IDisposable
         var n = (double)count * plane;
         var mean = sum.Select(s => (float)(s / n)).ToArray();
         var std = squares.Select((s, c) => (float)Math.Max(Math.Sqrt(Math.Max(s / n - mean[c] * (double)mean[c], 0)), 1e-3)).ToArray();
-        var tensor = torch.tensor(pixels, [count, channels, height, width]).DetachFromDisposeScope();
+        var tensor = TensorData.FromSpan<byte>(pixels, [count, channels, height, width]).DetachFromDisposeScope();
         return new ImageStore(tensor, mean, std);
     }
 
@@ -65,7 +64,7 @@ public sealed class ImageStore : IDisposable
     public Tensor Batch(ReadOnlySpan<long> items, Device device)
     {
         using var scope = torch.NewDisposeScope();
-        var index = torch.tensor(items, [items.Length]);
+        var index = TensorData.FromSpan(items, [items.Length]);
         var x = Pixels.index_select(0, index).to(torch.float32, device) / 255.0;
         var shape = new long[] { 1, Channels, 1, 1 };
         var mean = torch.tensor(Mean.ToArray(), shape).to(device);

@@ -1,4 +1,3 @@
-using Elfs.Engine.Torch;
 
 namespace Elfs.Engine.Dynamics.Proxies;
 
@@ -19,7 +18,7 @@ internal static class ProxyChoice
     /// <summary>The proxy kind actually used on <paramref name="device"/>.</summary>
     public static ProxyKind Resolve(SelectionOptions options, Device device) => options.Proxy switch
     {
-        ProxyKind.Auto => device.Type == DeviceType.CUDA && options.Images is not null ? ProxyKind.Image : ProxyKind.Embedding,
+        ProxyKind.Auto => device.type == DeviceType.CUDA && options.Images is not null ? ProxyKind.Image : ProxyKind.Embedding,
         var kind => kind,
     };
 
