@@ -1,4 +1,5 @@
 using Elfs.Engine.Training;
+using Elfs.Engine.Dynamics.Proxies;
 using TorchSharp.Modules;
 namespace Elfs.Benchmarks.Engine;
 
@@ -8,7 +9,8 @@ namespace Elfs.Benchmarks.Engine;
 /// </summary>
 internal static class SmallCnn
 {
-    public static double TrainAndTest(FashionMnist train, int[] subset, FashionMnist test, int steps, int batch, double learningRate, ulong seed)
+    public static double TrainAndTest(FashionMnist train, int[] subset, FashionMnist test, int steps, int batch, double learningRate, ulong seed,
+        bool augment = false)
     {
         using var scope = torch.NewDisposeScope();
         using var g = new Generator(seed, torch.CPU);
@@ -38,7 +40,9 @@ internal static class SmallCnn
                 indices[i] = order[position++];
             }
             var index = torch.tensor(indices, [batch]);
-            var loss = torch.nn.functional.cross_entropy(Forward(images.index_select(0, index)), labels.index_select(0, index));
+            var x = images.index_select(0, index);
+            if (augment) x = ImageAugmentation.Apply(x, padding: 2, flip: true, random);
+            var loss = torch.nn.functional.cross_entropy(Forward(x), labels.index_select(0, index));
             optimizer.zero_grad();
             loss.backward();
             optimizer.SetLearningRate(1e-4 + 0.5 * (learningRate - 1e-4) * (1 + Math.Cos(Math.PI * step / steps)));

@@ -30,6 +30,7 @@ internal static class QualityBenchmark
         var trainSeeds = ProfileArguments.Int(args, "--train-seeds", 2);
         var steps = ProfileArguments.Int(args, "--steps", 500);
         var batch = ProfileArguments.Int(args, "--batch", 128);
+        var augment = !args.Contains("--no-augment");
         var budgets = List(args, "--budgets", "0.5,1,2,5,10,20,30");
         var betas = List(args, "--betas", "0,0.1,0.3");
         var prefixBudgets = List(args, "--prefix-budgets", "10,20");
@@ -43,7 +44,7 @@ internal static class QualityBenchmark
         var test = FashionMnist.Load(train: false);
         var n = pool.Count;
         var methods = QualityMethods.Names(betas).Where(m => only is null || only.Contains(m)).ToArray();
-        var store = new QualityResults(Path.Combine(cacheFolder, string.Create(C, $"results-pool{n}-steps{steps}-batch{batch}.csv")));
+        var store = new QualityResults(Path.Combine(cacheFolder, string.Create(C, $"results-pool{n}-steps{steps}-batch{batch}{(augment ? "-aug" : "")}.csv")));
         var pseudo = new List<string>();
         var balance = new Dictionary<(string, double), string>();
         var watch = Stopwatch.StartNew();
@@ -63,7 +64,7 @@ internal static class QualityBenchmark
                 for (var t = 0; t < trainSeeds; t++)
                 {
                     if (store.Has(method, size, s, t)) continue;
-                    var accuracy = SmallCnn.TrainAndTest(pool.Images, queue[..size], test, steps, batch, 0.05, (ulong)(100 + t));
+                    var accuracy = SmallCnn.TrainAndTest(pool.Images, queue[..size], test, steps, batch, 0.05, (ulong)(100 + t), augment);
                     store.Add(method, size, s, t, accuracy);
                     Console.Error.WriteLine(string.Create(C, $"{method},{size},{s},{t},{accuracy:F4}  ({watch.Elapsed.TotalMinutes:F1} min)"));
                 }
@@ -100,7 +101,7 @@ internal static class QualityBenchmark
                 }
             }
         }
-        var report = Report(store, methods, budgets, prefixBudgets, n, seeds, trainSeeds, pseudo, balance, steps, batch, profile);
+        var report = Report(store, methods, budgets, prefixBudgets, n, seeds, trainSeeds, pseudo, balance, steps, batch, augment, profile);
         File.WriteAllText(outPath, report);
         var chart = Path.ChangeExtension(outPath, ".svg");
         File.WriteAllText(chart, QualityChart.Svg(budgets, methods.Select(m => (m, budgets.Select(b => store.Mean(m, Size(b, n)))
@@ -122,10 +123,10 @@ internal static class QualityBenchmark
     }
 
     private static string Report(QualityResults store, string[] methods, double[] budgets, double[] prefixBudgets, int n, int seeds, int trainSeeds,
-        List<string> pseudo, Dictionary<(string, double), string> balance, int steps, int batch, ElfsProfile profile)
+        List<string> pseudo, Dictionary<(string, double), string> balance, int steps, int batch, bool augment, ElfsProfile profile)
     {
         var md = new StringBuilder();
-        md.AppendLine(string.Create(C, $"Pool: {n} Fashion-MNIST training images (seeded), built-in encoder vectors, `{profile.Name}` profile, 10 clusters. Evaluation: small CNN from scratch on the TRUE labels of each selection, {steps} SGD steps of batch {batch}, no augmentation; test accuracy (%) on the 10k test split, mean ± std over {seeds} selection seeds × {trainSeeds} training seeds."));
+        md.AppendLine(string.Create(C, $"Pool: {n} Fashion-MNIST training images (seeded), built-in encoder vectors, `{profile.Name}` profile, 10 clusters. Evaluation: small CNN from scratch on the TRUE labels of each selection, {steps} SGD steps of batch {batch}, {(augment ? "augmented (random crop with 2-pixel reflect padding, horizontal flip)" : "no augmentation")}; test accuracy (%) on the 10k test split, mean ± std over {seeds} selection seeds × {trainSeeds} training seeds."));
         md.AppendLine();
         md.AppendLine("| method | " + string.Join(" | ", budgets.Select(b => string.Create(C, $"{b}% ({Size(b, n)})"))) + " |");
         md.AppendLine("|---|" + string.Concat(budgets.Select(_ => "---|")));
