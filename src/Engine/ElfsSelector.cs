@@ -93,6 +93,7 @@ public static class ElfsSelector
         var beta = search?.Beta ?? options.Beta;
         if (search is not null) hard = BudgetCounts.RoundHalfUp(search.Beta, plan.Candidates);
         int[] hardPruned = [];
+        int[] typicalPicks = [];
         StrategyChoice? strategy = null;
         int[]? ownOrder = null;
         var filter = clock.Time("selection", () =>
@@ -104,6 +105,7 @@ public static class ElfsSelector
                     strategy = chosen;
                     var picked = BudgetAwareSelection.Select(scores, budget, chosen, options.Seed, options.AlreadyLabeled);
                     hardPruned = picked.HardPruned;
+                    typicalPicks = picked.Typical;
                     var kept = NearDuplicates.Take(picked.Priority, budget, scores.Knn!, options.DuplicateThreshold, options.AlreadyLabeled);
                     ownOrder = kept.Selected;
                     beta = chosen.Beta;
@@ -126,8 +128,10 @@ public static class ElfsSelector
         foreach (var i in queue) selectedMask[i] = true;
         var hardMask = new bool[rows];
         foreach (var i in hardPruned) hardMask[i] = true;
+        var typicalMask = new bool[rows];
+        foreach (var i in typicalPicks) typicalMask[i] = true;
         var reasons = SelectionReasons.Write(new ReasonFacts(scores.Labels, scores.Aum, selectedMask, options.Method, beta, hardMask,
-            filter.DuplicateOf, filter.DroppedInFavour, options.AlreadyLabeled, strategy));
+            filter.DuplicateOf, filter.DroppedInFavour, options.AlreadyLabeled, strategy, typicalMask));
         progress?.Report(new StageProgress("selection", 1, 1, $"{queue.Length} of {rows} selected, {filter.DroppedCount} near-duplicates dropped"));
         var timings = scores.StageTimings.Concat(clock.Timings).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         strategy ??= StrategyChoice.Fixed(options.Method, beta);

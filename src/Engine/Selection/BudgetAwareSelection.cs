@@ -8,8 +8,10 @@ namespace Elfs.Engine.Selection;
 /// pseudo-classes in proportion to their sizes (class-proportional, after Tsai et al. 2025). Inside each pseudo-class:
 /// at small budget ratios the items are TypiClust picks (k-means into as many sub-clusters as the class's share, the
 /// most typical item of each; Hacohen et al. 2022); at larger ratios CCS runs inside the class (drop the class's β
-/// hardest by AUM, sample the rest evenly over AUM strata; Zheng et al. 2023). The queue interleaves the classes in
-/// proportion, each class in its own order, so every prefix is spread over the classes.
+/// hardest by AUM, sample the rest evenly over AUM strata; Zheng et al. 2023), after a typical core of
+/// <see cref="TypicalPerGroupUpTo"/> TypiClust picks that opens the class's queue, so a short prefix of a large queue is
+/// what a small budget would have picked. The queue interleaves the classes in proportion, each class in its own order,
+/// so every prefix is spread over the classes.
 /// </summary>
 public static class BudgetAwareSelection
 {
@@ -54,7 +56,7 @@ public static class BudgetAwareSelection
             ? new StrategyChoice(Typical, 0, string.Create(c,
                 $"budget {budget} ({100 * ratio:0.##}% of the candidates) is {perGroup:0.#} per group, at most {TypicalPerGroupUpTo}: with few labels per class typical items train best, so each pseudo-class gets its share and gives the most typical item of each of that many sub-clusters"))
             : new StrategyChoice(Stratified, coverageBeta, string.Create(c,
-                $"budget {budget} ({100 * ratio:0.##}% of the candidates) is {perGroup:0.#} per group, above {TypicalPerGroupUpTo}: each pseudo-class gets its share, drops its hardest {100 * coverageBeta:0.##}% by AUM as likely ambiguous and samples the rest evenly over difficulty strata (CCS per class)"));
+                $"budget {budget} ({100 * ratio:0.##}% of the candidates) is {perGroup:0.#} per group, above {TypicalPerGroupUpTo}: each pseudo-class gets its share, drops its hardest {100 * coverageBeta:0.##}% by AUM as likely ambiguous, opens its queue with its {TypicalPerGroupUpTo} most typical sub-cluster items (what a small budget would label first) and samples the rest evenly over difficulty strata (CCS per class)"));
     }
 
     /// <summary>Selects <paramref name="budget"/> items by <paramref name="plan"/> (from <see cref="Plan"/>, or a fixed plan for comparison).</summary>
@@ -94,25 +96,32 @@ public static class BudgetAwareSelection
             kept[g] = groups[g][hardCounts[g]..];
         }
         var allocation = ProportionalAllocation.Allocate(kept.Select(k => k.Length).ToArray(), budget);
-        var typicality = typical ? Typicality.Compute(graph) : [];
+        var typicality = Typicality.Compute(graph);
         var chosen = new int[groups.Length][];
+        var typicalPicks = new List<int>();
         for (var g = 0; g < groups.Length; g++)
         {
             var groupSeed = SeedStreams.Derive(seed, string.Create(CultureInfo.InvariantCulture, $"group-{g}"));
-            if (typical)
-                chosen[g] = Typicality.MostTypicalPerCluster(scores.Embeddings.Span, scores.Dim, kept[g], allocation[g], typicality, SphericalKMeans.DefaultIterations, groupSeed);
-            else
-            {
-                var aum = kept[g].Select(i => scores.Aum[i]).ToArray();
-                var picks = StratifiedSampling.Select(aum, 0, allocation[g], scores.Profile.CcsBins, groupSeed).Select(p => kept[g][p]).ToArray();
-                SeedStreams.Random(groupSeed, "order").Shuffle(picks);
-                chosen[g] = picks;
-            }
+            var core = Typicality.MostTypicalPerCluster(scores.Embeddings.Span, scores.Dim, kept[g],
+                typical ? allocation[g] : Math.Min(allocation[g], TypicalPerGroupUpTo), typicality, SphericalKMeans.DefaultIterations, groupSeed);
+            typicalPicks.AddRange(core);
+            chosen[g] = typical ? core : [.. core, .. StrataOutside(scores, kept[g], core, allocation[g] - core.Length, groupSeed)];
         }
         var queue = QueueOrder.Interleave(chosen);
         var inQueue = queue.ToHashSet();
         var spares = kept.SelectMany(k => k).Where(i => !inQueue.Contains(i)).Order().ToArray();
         SeedStreams.Random(seed, "spares").Shuffle(spares);
-        return new BudgetAwarePick([.. queue, .. spares], queue.Length, [.. hardPruned]);
+        return new BudgetAwarePick([.. queue, .. spares], queue.Length, [.. hardPruned], [.. typicalPicks]);
+    }
+
+    // CCS inside one group, outside its typical core: `count` items sampled evenly over AUM strata, in a seeded order.
+    private static int[] StrataOutside(SelectionScores scores, int[] kept, int[] core, int count, ulong seed)
+    {
+        var inCore = core.ToHashSet();
+        var rest = kept.Where(i => !inCore.Contains(i)).ToArray();
+        var aum = rest.Select(i => scores.Aum[i]).ToArray();
+        var picks = StratifiedSampling.Select(aum, 0, count, scores.Profile.CcsBins, seed).Select(p => rest[p]).ToArray();
+        SeedStreams.Random(seed, "order").Shuffle(picks);
+        return picks;
     }
 }

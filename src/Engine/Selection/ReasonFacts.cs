@@ -11,6 +11,7 @@ namespace Elfs.Engine.Selection;
 /// <param name="DroppedInFavour">Per item: near-duplicates dropped in its favour; null when not checked.</param>
 /// <param name="Labeled">Per item: already labeled; null when none are.</param>
 /// <param name="Strategy">The budget-aware strategy used (method <see cref="SelectionMethod.Auto"/>); null for a fixed method.</param>
+/// <param name="Typical">Per item: chosen as the most typical item of a sub-cluster; null when no item was.</param>
 public sealed record ReasonFacts(IReadOnlyList<int> Labels, IReadOnlyList<float> Aum, IReadOnlyList<bool> Selected, SelectionMethod Method,
     double Beta, IReadOnlyList<bool>? HardPruned = null, IReadOnlyList<int?>? DuplicateOf = null, IReadOnlyList<int>? DroppedInFavour = null,
-    IReadOnlyList<bool>? Labeled = null, StrategyChoice? Strategy = null);
+    IReadOnlyList<bool>? Labeled = null, StrategyChoice? Strategy = null, IReadOnlyList<bool>? Typical = null);

@@ -57,6 +57,8 @@ public static class SelectionReasons
         {
             SelectionMethod.Auto when facts.Strategy is { Name: "typical-per-group" } =>
                 "the most typical item of its region of the pseudo-class (small budget: typical items first)",
+            SelectionMethod.Auto when facts.Typical?[i] == true =>
+                "the most typical item of its region of the pseudo-class (it opens the pseudo-class's queue: what a small budget would label first)",
             SelectionMethod.Auto when facts.Strategy is { } s && s.Beta > 0 =>
                 Text($"sampled across difficulty within its pseudo-class; the hardest {Percent(s.Beta)}% of each pseudo-class were left out as likely ambiguous"),
             SelectionMethod.Auto => "sampled across difficulty within its pseudo-class",

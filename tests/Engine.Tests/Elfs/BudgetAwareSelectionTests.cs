@@ -62,6 +62,26 @@ public sealed class BudgetAwareSelectionTests(MixtureScoresFixture fixture) : IC
     }
 
     [Fact]
+    public void ALargerBudgetOpensEachGroupsQueueWithItsTypicalCore()
+    {
+        var result = ElfsSelector.Select(fixture.Scores, MixtureScoresFixture.Options(Fraction: 0.3));
+        var typicality = Typicality.Compute(fixture.Scores.Knn!);
+
+        Assert.Equal(BudgetAwareSelection.Stratified, result.Strategy!.Name);
+        foreach (var group in result.Items.Where(i => i.Selected).OrderBy(i => i.Rank).GroupBy(i => i.PseudoLabel))
+        {
+            var picks = group.ToList();
+            Assert.True(picks.Count > BudgetAwareSelection.TypicalPerGroupUpTo, $"group {group.Key} has only {picks.Count} picks");
+            var core = picks.Take(BudgetAwareSelection.TypicalPerGroupUpTo).ToList();
+            var rest = picks.Skip(BudgetAwareSelection.TypicalPerGroupUpTo).ToList();
+            Assert.All(core, i => Assert.Contains("opens the pseudo-class's queue", i.Reason));
+            Assert.All(rest, i => Assert.Contains("sampled across difficulty", i.Reason));
+            Assert.True(core.Average(i => typicality[i.Index]) > rest.Average(i => typicality[i.Index]),
+                $"group {group.Key}: the core is not more typical than the rest");
+        }
+    }
+
+    [Fact]
     public void EveryPrefixOfTheQueueIsSpreadOverTheGroups()
     {
         var result = ElfsSelector.Select(fixture.Scores, MixtureScoresFixture.Options(Fraction: 0.2));
