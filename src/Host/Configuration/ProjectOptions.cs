@@ -103,4 +103,31 @@ public sealed class ProjectOptions
 
     /// <summary>The encoder kind, parsed (call after validation).</summary>
     public EncoderKind EncoderKind => Enum.Parse<EncoderKind>(Encoder, ignoreCase: true);
+
+    /// <summary>Where the tool reads and writes, by setting name: what a resumed run must find unchanged.</summary>
+    public Dictionary<string, string> ToolTarget()
+    {
+        var target = new Dictionary<string, string>();
+        void Add(string key, object? value)
+        {
+            if (value is not null) target[key] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+        Add(nameof(Url), Url);
+        Add(nameof(ProjectId), ProjectId);
+        Add(nameof(PoolProjectId), PoolProjectId);
+        Add(nameof(AnnotationProjectId), AnnotationProjectId);
+        Add(nameof(Folder), Folder);
+        Add(nameof(OutputPath), OutputPath);
+        return target;
+    }
+
+    /// <summary>A copy of this project with another encoder (a resumed run keeps the one it started with).</summary>
+    public ProjectOptions WithEncoder(string encoder, string? path, int? inputSize)
+    {
+        var copy = (ProjectOptions)MemberwiseClone();
+        copy.Encoder = encoder;
+        copy.EncoderPath = path;
+        copy.EncoderInputSize = inputSize;
+        return copy;
+    }
 }

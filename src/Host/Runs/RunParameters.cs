@@ -27,6 +27,15 @@ public sealed record RunParameters
     /// <summary>Encoder file, if any.</summary>
     public string? EncoderPath { get; init; }
 
+    /// <summary>Encoder input size override, if any.</summary>
+    public int? EncoderInputSize { get; init; }
+
+    /// <summary>
+    /// Where the tool reads and writes, by setting name (Url, ProjectId, PoolProjectId, AnnotationProjectId, Folder,
+    /// OutputPath; only those set). Null in runs recorded before it was kept.
+    /// </summary>
+    public Dictionary<string, string>? ToolTarget { get; init; }
+
     /// <summary>Requested device.</summary>
     public required string Device { get; init; }
 

@@ -52,10 +52,12 @@ public sealed partial class RunPipeline(
 
         try
         {
-            var tool = tools.Create(project);
-            using var disposeTool = tool as IDisposable;
-            using var embedder = embedders.Create(project);
             var parameters = JsonSerializer.Deserialize(run.Parameters, HostJsonContext.Default.RunParameters)!;
+            var recorded = ResumedRun.Project(project, options.Value.Projects.IndexOf(project), run.Id, parameters, ParametersOf(project),
+                change => LogResumedWithRecorded(run.Id, change));
+            var tool = tools.Create(recorded);
+            using var disposeTool = tool as IDisposable;
+            using var embedder = embedders.Create(recorded);
             var context = new RunContext(run, project, parameters, tool, embedder);
             while (context.Run.State != RunState.Done)
             {
@@ -106,6 +108,8 @@ public sealed partial class RunPipeline(
         Clusters = project.Clusters,
         Encoder = project.EncoderKind.ToString().ToLowerInvariant(),
         EncoderPath = project.EncoderPath,
+        EncoderInputSize = project.EncoderInputSize,
+        ToolTarget = project.ToolTarget(),
         Device = options.Value.Engine.Device,
         Profile = options.Value.Engine.Profile,
         Seed = options.Value.Engine.Seed,
@@ -260,6 +264,9 @@ public sealed partial class RunPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "run {RunId} of {Project} resumes from state {State}")]
     private partial void LogResumed(string runId, string project, string state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} resumes with what it recorded: {Change}")]
+    private partial void LogResumedWithRecorded(string runId, string change);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "run {RunId}: {State} ({Seconds:0.0} s)")]
     private partial void LogState(string runId, string state, double seconds);

@@ -106,11 +106,10 @@ public sealed class RunPipelineTests : IDisposable
             new Elfs.Connector.LocalFolder.LocalFolderOptions { Folder = _temp.File("images"), OutputPath = _temp.File("queue") }).ReadQueue()!.Items.Select(i => i.Path));
     }
 
-    [Fact]
-    public async Task A_second_run_while_one_is_in_progress_does_nothing_and_the_interrupted_run_resumes()
+    // Starts a run that stops at "synced" and waits there; `whilePaused` runs while it waits, then the run is cancelled.
+    private async Task<RunOutcome> InterruptedAfterSync(Func<Task>? whilePaused = null)
     {
         await using var pausing = Services(pauseAfter: "synced");
-        await using var services = Services();
         using var stop = new CancellationTokenSource();
         var first = Task.Run(() => pausing.GetRequiredService<RunPipeline>().RunAsync("p", "schedule", null, stop.Token));
         var marker = _temp.File("elfs.db.paused");
@@ -119,17 +118,59 @@ public sealed class RunPipelineTests : IDisposable
             Assert.True(waited < 60_000, "the first run never reached synced");
             await Task.Delay(50);
         }
-
-        var second = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
-        Assert.Equal(RunStatus.AlreadyRunning, second.Status);
+        if (whilePaused is not null) await whilePaused();
         await stop.CancelAsync();
         var interrupted = await first;
         Assert.Equal((RunStatus.Interrupted, RunState.Synced), (interrupted.Status, interrupted.Run!.State));
+        return interrupted;
+    }
+
+    [Fact]
+    public async Task A_second_run_while_one_is_in_progress_does_nothing_and_the_interrupted_run_resumes()
+    {
+        await using var services = Services();
+        var interrupted = await InterruptedAfterSync(async () =>
+        {
+            var second = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+            Assert.Equal(RunStatus.AlreadyRunning, second.Status);
+        });
 
         var resumed = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
         Assert.Equal(RunStatus.Completed, resumed.Status);
-        Assert.Equal(interrupted.Run.Id, resumed.Run!.Id);
+        Assert.Equal(interrupted.Run!.Id, resumed.Run!.Id);
         Assert.Single(services.GetRequiredService<StoreSet>().Runs.List("p"));
+    }
+
+    [Fact]
+    public async Task A_resumed_run_embeds_with_the_encoder_it_recorded_not_the_one_configured_since()
+    {
+        var interrupted = await InterruptedAfterSync();
+        // Between the kill and the resume the configuration moves to other vectors that cover only five candidates.
+        File.WriteAllLines(_temp.File("other-vectors.csv"), File.ReadAllLines(_temp.File("vectors.csv")).Skip(6).Take(5));
+        await using var changed = Services(overrides: new() { ["Elfs:Projects:0:EncoderPath"] = _temp.File("other-vectors.csv") });
+
+        var resumed = await changed.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+
+        Assert.True(resumed.Status == RunStatus.Completed, resumed.Message);
+        Assert.Equal(interrupted.Run!.Id, resumed.Run!.Id);
+        Assert.Equal(10, changed.GetRequiredService<StoreSet>().Selections.Queue(resumed.Run.Id).Count);
+    }
+
+    [Fact]
+    public async Task A_resumed_run_whose_folder_changed_fails_naming_the_key_and_the_next_run_starts_afresh()
+    {
+        var interrupted = await InterruptedAfterSync();
+        Directory.CreateDirectory(_temp.File("elsewhere"));
+        await using var changed = Services(overrides: new() { ["Elfs:Projects:0:Folder"] = _temp.File("elsewhere") });
+        var pipeline = changed.GetRequiredService<RunPipeline>();
+
+        var resumed = await pipeline.RunAsync("p", "manual", null, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Failed, resumed.Status);
+        Assert.Equal(interrupted.Run!.Id, resumed.Run!.Id);
+        Assert.Contains("Elfs:Projects:0:Folder was '" + _temp.File("images") + "'", resumed.Message);
+        var next = await pipeline.RunAsync("p", "manual", null, CancellationToken.None);
+        Assert.NotEqual(interrupted.Run.Id, next.Run!.Id);
     }
 
     [Fact]
