@@ -37,7 +37,7 @@ internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source,
             attached = await VerifyExistingAsync(task.Id, plan, rejected, cancellationToken);
         }
 
-        task = await api.GetAsync(TaskPath(task.Id), CvatJsonContext.Default.CvatTask, cancellationToken);
+        task = await api.ReadAsync(api.Api.GetTaskAsync(task.Id, cancellationToken));
         await new CvatGuideWriter(api).WriteAsync(task, run, attached, cancellationToken);
         await new CvatJobAssigner(api, logger).AssignAsync(task.Id, cancellationToken);
         await ledger.RecordPlacementAsync(run, task.Id, attached.Select(f => f.Id.ToString()).ToList(), cancellationToken);
@@ -135,9 +135,8 @@ internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source,
 
     private async Task<List<string>> FrameNamesAsync(int taskId, CancellationToken cancellationToken)
     {
-        var meta = await api.GetAsync(CvatPoolReader.MetaPath(taskId), CvatJsonContext.Default.CvatDataMeta, cancellationToken);
+        var meta = await api.ReadAsync(api.Api.GetDataMetaAsync(taskId, cancellationToken));
         return (meta.Frames ?? []).Select(f => f.Name).ToList();
     }
 
-    private static string TaskPath(int taskId) => string.Create(CultureInfo.InvariantCulture, $"api/tasks/{taskId}");
 }

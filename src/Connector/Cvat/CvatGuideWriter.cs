@@ -15,8 +15,7 @@ internal sealed class CvatGuideWriter(CvatApiClient api)
         var max = api.Options.GuideMaxChars;
         if (max == 0 || task.GuideId is not null || frames.Count == 0) return;
         var markdown = Compose(run, frames, max);
-        api.Ensure(await api.SendJsonAsync(HttpMethod.Post, "api/guides", new CvatGuideWrite { TaskId = task.Id, Markdown = markdown },
-            CvatJsonContext.Default.CvatGuideWrite, cancellationToken));
+        api.Ensure((await api.AnswerAsync(api.Api.CreateGuideAsync(new CvatGuideWrite { TaskId = task.Id, Markdown = markdown }, cancellationToken))).Answer);
     }
 
     public static string Compose(RunId run, IReadOnlyList<CvatChosenFrame> frames, int maxChars)

@@ -18,16 +18,15 @@ internal sealed class CvatJobAssigner(CvatApiClient api, ILogger logger)
         foreach (var name in names) users.Add(await UserIdAsync(name, cancellationToken));
 
         var jobs = new List<CvatJob>();
-        var query = string.Create(CultureInfo.InvariantCulture, $"api/jobs?task_id={taskId}&type=annotation&sort=id");
-        await foreach (var job in api.ListAsync(query, CvatJsonContext.Default.CvatPageCvatJob, cancellationToken))
+        await foreach (var job in api.ListAsync((page, size, ct) => api.Api.ListJobsAsync(null, taskId, "annotation", null, "id", page, size, ct),
+                           cancellationToken))
             if (job.Type == "annotation") jobs.Add(job);
         var changed = 0;
         foreach (var (job, index) in jobs.OrderBy(j => j.StartFrame).Select((j, i) => (j, i)))
         {
             var user = users[index % users.Count];
             if (job.Assignee?.Id == user) continue;
-            api.Ensure(await api.SendJsonAsync(HttpMethod.Patch, string.Create(CultureInfo.InvariantCulture, $"api/jobs/{job.Id}"),
-                new CvatJobPatch { Assignee = user }, CvatJsonContext.Default.CvatJobPatch, cancellationToken));
+            await api.ReadAsync(api.Api.PatchJobAsync(job.Id, new CvatJobPatch { Assignee = user }, cancellationToken));
             changed++;
         }
         logger.LogInformation("Assigned {Changed} of {Jobs} jobs of CVAT task {TaskId} to {Users}", changed, jobs.Count, taskId, string.Join(", ", names));
@@ -36,10 +35,9 @@ internal sealed class CvatJobAssigner(CvatApiClient api, ILogger logger)
 
     private async Task<int> UserIdAsync(string username, CancellationToken cancellationToken)
     {
-        var query = "api/users?username=" + Uri.EscapeDataString(username);
-        await foreach (var user in api.ListAsync(query, CvatJsonContext.Default.CvatPageCvatUser, cancellationToken))
+        await foreach (var user in api.ListAsync((page, size, ct) => api.Api.ListUsersAsync(username, page, size, ct), cancellationToken))
             if (string.Equals(user.Username, username, StringComparison.Ordinal)) return user.Id;
-        throw new LabelingToolException($"Cvat:Assignees: no CVAT user '{username}' is visible to the token's user" +
-            (string.IsNullOrEmpty(api.Options.Organization) ? "" : $" in organization '{api.Options.Organization}'"));
+        throw new LabelingToolException($"{api.Keys.Assignees}: no CVAT user '{username}' is visible to the token's user" +
+            (string.IsNullOrEmpty(api.Options.Organization) ? "" : $" in organization '{api.Options.Organization}' ({api.Keys.Organization})"));
     }
 }
