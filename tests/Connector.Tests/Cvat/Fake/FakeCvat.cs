@@ -56,6 +56,12 @@ public sealed partial class FakeCvat : IAsyncDisposable
     /// <summary>Runs first on every request; returning true means it wrote the answer (fault injection).</summary>
     public Func<HttpContext, bool>? Fault { get; set; }
 
+    /// <summary>Like <see cref="Fault"/>, for faults that take time (a body that stalls mid-stream).</summary>
+    public Func<HttpContext, Task<bool>>? SlowFault { get; set; }
+
+    /// <summary>Distinct TCP connections the server has accepted requests on.</summary>
+    public int ConnectionCount => server.ConnectionCount;
+
     /// <summary>Called after each Upload-Multiple with the number of files the task now holds.</summary>
     public Action<int>? OnUploaded { get; set; }
 
@@ -160,6 +166,7 @@ public sealed partial class FakeCvat : IAsyncDisposable
         var raw = c.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? path;
         Seen.Enqueue(new FakeCvatSeen(c.Request.Method, path + c.Request.QueryString, accept, org, upload, raw));
         if (Fault?.Invoke(c) == true) return;
+        if (SlowFault is not null && await SlowFault(c)) return;
         if (path.EndsWith('/') && !path.EndsWith("/data/", StringComparison.Ordinal) && !path.EndsWith("/annotations/", StringComparison.Ordinal))
         {
             await Results.Content("<!doctype html><html><head><title>Not Found</title></head><body><h1>Not Found</h1></body></html>",

@@ -36,6 +36,9 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
     /// <summary>Lifetime of the access tokens <c>/api/token/refresh/</c> issues (simplejwt default: 5 minutes).</summary>
     public TimeSpan AccessLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How far the server's clock is ahead of the client's (negative: behind); it stamps iat/exp with its own clock.</summary>
+    public TimeSpan ClockOffset { get; set; }
+
     public int RefreshCount { get; private set; }
 
     public static async Task<FakeLabelStudio> StartAsync(bool recordBodies = true)
