@@ -16,10 +16,12 @@ internal sealed class CvatLabelingTool : ILabelingTool
     private readonly CvatPoolReader reader;
     private readonly CvatFrameSource frames;
     private readonly CvatBatchPusher pusher;
+    private readonly ILogger logger;
 
     public CvatLabelingTool(CvatApiClient api, ICvatPlacementLedger ledger, ILogger logger)
     {
         this.api = api;
+        this.logger = logger;
         reader = new CvatPoolReader(api, ledger, logger);
         frames = new CvatFrameSource(api);
         pusher = new CvatBatchPusher(api, frames, ledger, logger);
@@ -36,11 +38,14 @@ internal sealed class CvatLabelingTool : ILabelingTool
             warnings.Add($"{api.Keys.TokenKind} is Token (a deprecated legacy key); create a personal access token and use Bearer");
         var user = await api.ReadAsync(api.Api.GetSelfAsync(cancellationToken));
         var target = await api.ReadAsync(api.Api.GetProjectAsync(options.AnnotationProjectId, cancellationToken));
+        if (OrganizationMissing(target, api.Keys.AnnotationProjectId) is { } targetProblem) warnings.Add(targetProblem);
+        warnings.AddRange(await new CvatJobAssigner(api, logger).MissingAsync(cancellationToken));
         string pool;
         if (options.ProjectId is { } poolId)
         {
             var project = await api.ReadAsync(api.Api.GetProjectAsync(poolId, cancellationToken));
             pool = $"pool project {project.Id} '{project.Name}'";
+            if (OrganizationMissing(project, api.Keys.PoolProject) is { } poolProblem) warnings.Add(poolProblem);
             if (poolId == options.AnnotationProjectId)
                 warnings.Add($"{api.Keys.PoolProject} equals AnnotationProjectId: batch tasks copy pool frames into the same project, " +
                     "so exports hold them twice; keep the pool in a separate project");
@@ -64,6 +69,16 @@ internal sealed class CvatLabelingTool : ILabelingTool
             $", {pool}, batch tasks into project {target.Id} '{target.Name}'";
         return new ToolCheck(description, labels == 0 ? null : labels, warnings);
     }
+
+    /// <summary>
+    /// Without <c>X-Organization</c> CVAT shows an organization's projects too, yet refuses to create a task in them
+    /// ("same organization"): a project owned by an organization needs <see cref="CvatOptions.Organization"/>.
+    /// </summary>
+    private string? OrganizationMissing(CvatProject project, string key) =>
+        project.OrganizationId is not null && string.IsNullOrEmpty(api.Options.Organization)
+            ? $"{key}: project {project.Id} '{project.Name}' belongs to an organization (id {project.OrganizationId}), but {api.Keys.Organization} " +
+              "is not set: CVAT refuses to create batch tasks there; set it to the organization's slug"
+            : null;
 
     public IAsyncEnumerable<SourceItem> ListItemsAsync(CancellationToken cancellationToken) => reader.ListAsync(cancellationToken);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Elfs.Connector.Http;
@@ -14,6 +15,9 @@ namespace Elfs.Connector.Http;
 internal sealed class ConsecutiveFailureBreaker(ConnectorHttpOptions options, ILogger logger) : ResilienceStrategy<HttpResponseMessage>
 {
     private int failures;
+
+    /// <summary>Whether <paramref name="e"/> stopped the run (the breaker tripped): nothing may carry on past it.</summary>
+    public static bool IsRunStopped(Exception e) => e is LabelingToolException { InnerException: BrokenCircuitException };
 
     /// <summary>Whether <paramref name="e"/> is one request that failed after its retries (not a stopped run).</summary>
     public static bool IsRequestFailure(Exception e) =>
@@ -52,6 +56,7 @@ internal sealed class ConsecutiveFailureBreaker(ConnectorHttpOptions options, IL
         logger.LogError("Stopping after {Failures} consecutive failed requests to {Host}", count, request?.RequestUri?.Authority);
         return new LabelingToolException(
             $"stopped after {count} consecutive failed requests to {request?.RequestUri?.Authority} (last: {request?.Method} " +
-            $"{request?.RequestUri?.AbsolutePath}: {reason}); check that the server is up, or raise CircuitBreakAfter");
+            $"{request?.RequestUri?.AbsolutePath}: {reason}); check that the server is up, or raise CircuitBreakAfter",
+            new BrokenCircuitException($"{count} consecutive failed requests"));
     }
 }

@@ -55,11 +55,11 @@ public sealed class CvatTestKit : IAsyncDisposable
     private readonly List<ServiceProvider> providers = [];
 
     /// <summary>The services of a host with one CVAT project (key <c>Cvat</c>) configured as <paramref name="change"/> says.</summary>
-    public ServiceProvider Services(Action<CvatOptions>? change = null, Action<IServiceCollection>? more = null)
+    public ServiceProvider Services(Action<CvatOptions>? change = null, Action<IServiceCollection>? more = null, CvatSettingKeys? keys = null)
     {
         var options = Options(change);
         var services = new ServiceCollection().AddLogging();
-        services.AddCvatProject("Cvat", _ => options);
+        services.AddCvatProject("Cvat", _ => options, keys);
         more?.Invoke(services);
         var provider = services.BuildServiceProvider();
         providers.Add(provider);

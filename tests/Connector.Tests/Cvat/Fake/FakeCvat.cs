@@ -29,6 +29,13 @@ public sealed partial class FakeCvat : IAsyncDisposable
     /// <summary>When set, every project and task belongs to this organization: invisible without its slug in X-Organization.</summary>
     public string? Organization { get; set; }
 
+    /// <summary>
+    /// CVAT 2.64's rule for a request without <c>X-Organization</c>: it sees everything (organization data included),
+    /// but creating a task in an organization's project still fails with "same organization". Off by default (the fake
+    /// then hides organization data from such requests).
+    /// </summary>
+    public bool AbsentHeaderSeesAll { get; set; }
+
     public Dictionary<int, string> Projects { get; } = new() { [1] = "pool", [2] = "annotation" };
     public Dictionary<int, FakeCvatTask> Tasks { get; } = [];
     public List<FakeCvatJob> Jobs { get; } = [];
@@ -199,6 +206,9 @@ public sealed partial class FakeCvat : IAsyncDisposable
 
     /// <summary>Whether the request sees the fake's organization-owned resources.</summary>
     private bool Visible(HttpContext c) =>
+        Organization is null || (c.Request.Headers.TryGetValue("X-Organization", out var org) ? org.ToString() == Organization : AbsentHeaderSeesAll);
+
+    private bool InOrganization(HttpContext c) =>
         Organization is null || (c.Request.Headers.TryGetValue("X-Organization", out var org) && org.ToString() == Organization);
 
     private IResult GetProject(int id, HttpContext c)
@@ -270,7 +280,7 @@ public sealed partial class FakeCvat : IAsyncDisposable
         lock (gate)
         {
             if (projectId is { } p && !Projects.ContainsKey(p)) return FieldError("project_id", $"Invalid pk \"{p}\" - object does not exist.");
-            if (Organization is not null && !Visible(c)) return Bare("The task and its project should be in the same organization.");
+            if (Organization is not null && !InOrganization(c)) return Bare("The task and its project should be in the same organization.");
             var task = new FakeCvatTask { Id = nextTaskId++, Name = name, ProjectId = projectId, SegmentSize = o["segment_size"]?.GetValue<int>() ?? 0 };
             Tasks[task.Id] = task;
             return Results.Text(TaskJson(task).ToJsonString(), "application/vnd.cvat+json", statusCode: 201);
