@@ -9,7 +9,7 @@ namespace Elfs.Connector.Http;
 /// The connectors' resilience pipeline, outermost first: <see cref="ConsecutiveFailureBreaker"/>; retries with
 /// jittered exponential backoff on 5xx, 408, 429, timeouts and connection errors, honouring <c>Retry-After</c> capped
 /// by <see cref="ConnectorHttpOptions.MaxDelay"/>, never on other 4xx, and not on statuses for requests marked
-/// <see cref="ConnectorRequest.NoStatusRetry"/>; a timeout per attempt (also with <c>MaxRetries = 0</c>).
+/// <see cref="ConnectorRequest.NoStatusRetry"/>, not at all for <see cref="ConnectorRequest.NoRetry"/>; a timeout per attempt (also with <c>MaxRetries = 0</c>).
 /// </summary>
 internal static class ConnectorPipeline
 {
@@ -19,7 +19,7 @@ internal static class ConnectorPipeline
         if (options.MaxRetries > 0)
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                ShouldHandle = args => ValueTask.FromResult(!ConnectorRequest.Has(args.Context.GetRequestMessage(), ConnectorRequest.NoRetry) && args.Outcome switch
                 {
                     { Exception: HttpRequestException or TimeoutRejectedException } => true,
                     { Result: { } r } => ConnectorRequest.IsTransient(r.StatusCode) && !ConnectorRequest.Has(r.RequestMessage, ConnectorRequest.NoStatusRetry),

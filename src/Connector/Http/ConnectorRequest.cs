@@ -10,6 +10,15 @@ public static class ConnectorRequest
     public static readonly HttpRequestOptionsKey<bool> NoStatusRetry = new("Elfs.NoStatusRetry");
 
     /// <summary>
+    /// Marks a request the pipeline must send once, neither on a status nor on a timeout retried: its caller finds out
+    /// what the server stored before sending again (Label Studio prediction imports, which are not idempotent).
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> NoRetry = new(NoRetryKey);
+
+    /// <summary>The key of <see cref="NoRetry"/> (for Refit's <c>[Property]</c>).</summary>
+    public const string NoRetryKey = "Elfs.NoRetry";
+
+    /// <summary>
     /// Marks a request whose body the caller streams itself (image and frame downloads, with their own size limit and
     /// deadline); every other answer is read to the end inside the attempt, so the per-attempt timeout bounds the body too.
     /// </summary>

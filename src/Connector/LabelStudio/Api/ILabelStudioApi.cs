@@ -26,8 +26,10 @@ internal interface ILabelStudioApi
     [Get("/api/tasks/{id}/")]
     Task<IApiResponse<LsTask>> GetTaskAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>Not idempotent: sent with <paramref name="noRetry"/> so the caller reconciles before sending again.</summary>
     [Post("/api/projects/{id}/import/predictions")]
-    Task<IApiResponse<LsImportResult>> ImportPredictionsAsync(int id, [Body] List<LsPredictionImport> items, CancellationToken cancellationToken);
+    Task<IApiResponse<LsImportResult>> ImportPredictionsAsync(int id, [Body] List<LsPredictionImport> items,
+        [Property(Elfs.Connector.Http.ConnectorRequest.NoRetryKey)] bool noRetry, CancellationToken cancellationToken);
 
     [Get("/api/projects/{id}/model-versions/")]
     Task<IApiResponse<Dictionary<string, int>>> GetModelVersionsAsync(int id, CancellationToken cancellationToken);

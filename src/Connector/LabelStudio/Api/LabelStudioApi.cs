@@ -53,11 +53,19 @@ internal sealed class LabelStudioApi
     /// <summary>Whether a task still exists (404 = deleted).</summary>
     public async Task<bool> TaskExistsAsync(long id, CancellationToken ct) => await ReadOrNotFoundAsync(() => api.GetTaskAsync(id, ct)) is not null;
 
-    /// <summary>Imports predictions; a 400 (the whole request refused, nothing created) is returned, not thrown.</summary>
+    /// <summary>
+    /// Imports predictions, once (not retried by the pipeline); a 400 (the whole request refused, nothing created) is
+    /// returned, not thrown. A transient status is thrown as a request failure (inner <see cref="HttpRequestException"/>).
+    /// </summary>
     public async Task<ImportOutcome> ImportPredictionsAsync(List<LsPredictionImport> items, CancellationToken ct)
     {
-        using var response = await Received(await api.ImportPredictionsAsync(Project, items, ct));
+        using var response = await Received(await api.ImportPredictionsAsync(Project, items, noRetry: true, ct));
         if (response.StatusCode == HttpStatusCode.BadRequest) return new ImportOutcome(null, ApiJson.Detail((response.Error as ApiException)?.Content ?? ""));
+        if (response.StatusCode is { } status && Elfs.Connector.Http.ConnectorRequest.IsTransient(status))
+        {
+            var error = Error(response);
+            throw new LabelingToolException(error.Message, new HttpRequestException(error.Message, null, status));
+        }
         if (!response.IsSuccessStatusCode) throw Error(response);
         if (response.Error is { } bad) throw new LabelingToolException(Malformed(response, bad).Message, bad);
         return new ImportOutcome(response.Content!.Created, null);

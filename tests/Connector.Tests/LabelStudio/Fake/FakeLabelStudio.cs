@@ -146,6 +146,18 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
             await Error(context, fault.Status, "answer lost by a gateway");
             return;
         }
+        if (fault.CommitLate)
+        {
+            context.Request.EnableBuffering();
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Request.Body.Position = 0;
+            await Task.Delay(fault.Delay ?? TimeSpan.Zero);
+            var original = context.Response.Body;
+            context.Response.Body = new MemoryStream();
+            await next(context);
+            context.Response.Body = original;
+            return;
+        }
         if (fault.Delay is { } delay)
         {
             try { await Task.Delay(delay, context.RequestAborted); }
