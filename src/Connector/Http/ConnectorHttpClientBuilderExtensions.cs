@@ -28,7 +28,10 @@ public static class ConnectorHttpClientBuilderExtensions
         return builder;
     }
 
-    /// <summary>An overall bound on one call including its retries and waits, for <see cref="HttpClient.Timeout"/>.</summary>
+    /// <summary>
+    /// A backstop for <see cref="HttpClient.Timeout"/>: every attempt's timeout and every wait between attempts, plus a
+    /// minute. The pipeline's per-attempt timeout (bodies included) is what bounds a call; this only catches a bug.
+    /// </summary>
     public static TimeSpan OverallTimeout(ConnectorHttpOptions http) =>
-        http.RequestTimeout * (http.MaxRetries + 2) + http.MaxDelay * http.MaxRetries;
+        http.RequestTimeout * (http.MaxRetries + 1) + http.MaxDelay * http.MaxRetries + TimeSpan.FromMinutes(1);
 }
