@@ -3,6 +3,7 @@ using System.Globalization;
 using Elfs.Connector;
 using Elfs.Connector.Cvat;
 using Elfs.Connector.Tests.Cvat.Fake;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Elfs.Benchmarks;
 
@@ -32,7 +33,8 @@ internal static class CvatBenchmark
             Environment.SetEnvironmentVariable(env, fake.Token);
             fake.PrepareChunksFirst = prepare429;
             Populate(fake, tasks, frames, imageBytes, "local");
-            var tool = CvatToolFactory.Create(Options(fake, env), new InMemoryCvatPlacementLedger());
+            await using var services = Services(fake, env);
+            var tool = services.GetRequiredService<CvatToolFactory>().Create("Cvat", new InMemoryCvatPlacementLedger());
 
             var (items, syncSeconds, syncRequests) = await Measure(fake, async () =>
             {
@@ -53,7 +55,8 @@ internal static class CvatBenchmark
         {
             Environment.SetEnvironmentVariable(env, fake.Token);
             Populate(fake, tasks, frames, imageBytes, "share");
-            var tool = CvatToolFactory.Create(Options(fake, env), new InMemoryCvatPlacementLedger());
+            await using var services = Services(fake, env);
+            var tool = services.GetRequiredService<CvatToolFactory>().Create("Cvat", new InMemoryCvatPlacementLedger());
             var items = new List<SourceItem>();
             await foreach (var item in tool.ListItemsAsync(default)) items.Add(item);
             var queue = Queue(items, push);
@@ -66,6 +69,13 @@ internal static class CvatBenchmark
         }
         Environment.SetEnvironmentVariable(env, null);
         return 0;
+    }
+
+    private static ServiceProvider Services(FakeCvat fake, string env)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCvatProject("Cvat", _ => Options(fake, env));
+        return services.BuildServiceProvider();
     }
 
     private static CvatOptions Options(FakeCvat fake, string env) => new()

@@ -34,9 +34,11 @@ internal static class LabelStudioBenchmark
         for (var id = 1; id <= count; id++) fake.AddTask(id, fake.UploadRef($"img{id}.png"), labeled: labeledEvery > 0 && id % labeledEvery == 0);
         const string variable = "ELFS_BENCH_LS_TOKEN";
         Environment.SetEnvironmentVariable(variable, fake.LegacyToken);
-        await using var services = new ServiceCollection().AddLogging().AddLabelStudioConnector().BuildServiceProvider();
         var options = new LabelStudioOptions { Url = fake.BaseUri.ToString(), TokenEnv = variable, ProjectId = fake.Project.Id };
-        using var tool = (IDisposable)services.GetRequiredService<LabelStudioToolFactory>().Create(options);
+        var registrations = new ServiceCollection().AddLogging();
+        registrations.AddLabelStudioProject("LabelStudio", _ => options);
+        await using var services = registrations.BuildServiceProvider();
+        using var tool = (IDisposable)services.GetRequiredService<LabelStudioToolFactory>().Create("LabelStudio");
         var labelingTool = (ILabelingTool)tool;
 
         var items = new List<SourceItem>(count);

@@ -1,4 +1,3 @@
-using Elfs.Connector.LabelStudio;
 using Elfs.Host.Configuration;
 using Elfs.Host.Embedding;
 using Elfs.Host.Reports;
@@ -19,21 +18,23 @@ public static class ElfsServices
     {
         services.AddOptions<ElfsOptions>().Bind(configuration.GetSection(ElfsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ElfsOptions>, ElfsOptionsValidator>();
-        return services.AddElfsStages();
+        var tools = configuration.GetSection(ElfsOptions.SectionName).GetSection(nameof(ElfsOptions.Projects)).GetChildren()
+            .Select(p => p[nameof(ProjectOptions.Tool)]).ToList();
+        return services.AddElfsStages(tools);
     }
 
     /// <summary>Adds everything a run needs with options already validated (<see cref="ElfsConfiguration.Bind"/>), which are not bound or validated again.</summary>
     public static IServiceCollection AddElfsCore(this IServiceCollection services, ElfsOptions validated)
     {
         services.AddSingleton(Options.Create(validated));
-        return services.AddElfsStages();
+        return services.AddElfsStages(validated.Projects.Select(p => (string?)p.Tool).ToList());
     }
 
-    private static IServiceCollection AddElfsStages(this IServiceCollection services)
+    private static IServiceCollection AddElfsStages(this IServiceCollection services, IReadOnlyList<string?> tools)
     {
         services.AddSingleton(sp => new StoreSet(new ElfsStore(sp.GetRequiredService<IOptions<ElfsOptions>>().Value.Storage.Path)));
         services.AddSingleton(TimeProvider.System);
-        services.AddLabelStudioConnector();
+        services.AddProjectTools(tools);
         services.AddSingleton<IToolFactory, ToolFactory>();
         services.AddSingleton<IEmbeddingStageFactory, EmbeddingStageFactory>();
         services.AddSingleton<ISelectionStage, ElfsSelectionStage>();

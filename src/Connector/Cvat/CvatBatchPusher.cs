@@ -1,5 +1,6 @@
 using System.Globalization;
 using Elfs.Connector.Cvat.Api;
+using Elfs.Connector.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Elfs.Connector.Cvat;
@@ -18,6 +19,9 @@ internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source,
 
     public async Task<PushReceipt> PushAsync(RunId run, IReadOnlyList<Priority> queue, CancellationToken cancellationToken)
     {
+        var assigner = new CvatJobAssigner(api, logger);
+        var warnings = new List<string>();
+        var assignees = await ResolveAssigneesAsync(assigner, warnings, cancellationToken);
         var placed = await ledger.GetPlacedItemsAsync(cancellationToken);
         var plan = await CvatPushPlan.BuildAsync(api, run, queue, placed, cancellationToken);
         var rejected = new List<RejectedItem>(plan.Rejected);
@@ -37,12 +41,33 @@ internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source,
             attached = await VerifyExistingAsync(task.Id, plan, rejected, cancellationToken);
         }
 
-        task = await api.GetAsync(TaskPath(task.Id), CvatJsonContext.Default.CvatTask, cancellationToken);
-        await new CvatGuideWriter(api).WriteAsync(task, run, attached, cancellationToken);
-        await new CvatJobAssigner(api, logger).AssignAsync(task.Id, cancellationToken);
+        // Recorded as soon as the task holds the frames: a later step that fails must not let another run queue them again.
         await ledger.RecordPlacementAsync(run, task.Id, attached.Select(f => f.Id.ToString()).ToList(), cancellationToken);
+        task = await api.ReadAsync(api.Api.GetTaskAsync(task.Id, cancellationToken));
+        if (await new CvatGuideWriter(api).WriteAsync(task, run, attached, cancellationToken) is { } guideWarning) warnings.Add(guideWarning);
+        await AssignAsync(assigner, task.Id, assignees, warnings, cancellationToken);
+        foreach (var warning in warnings) logger.LogWarning("CVAT push of run {Run}: {Warning}", run, warning);
         var location = string.Create(CultureInfo.InvariantCulture, $"{api.Options.Url.TrimEnd('/')}/tasks/{task.Id} ({task.Name})");
-        return new PushReceipt(run, attached.Count, rejected, location);
+        return new PushReceipt(run, attached.Count, rejected, location) { Warnings = warnings };
+    }
+
+    private async Task<List<int>> ResolveAssigneesAsync(CvatJobAssigner assigner, List<string> warnings, CancellationToken cancellationToken)
+    {
+        try { return await assigner.ResolveAsync(cancellationToken); }
+        catch (LabelingToolException e) when (api.Options.AssignmentBestEffort && !ConsecutiveFailureBreaker.IsRunStopped(e))
+        {
+            warnings.Add($"jobs are not assigned ({api.Keys.Key("AssignmentBestEffort")} is on): {e.Message}");
+            return [];
+        }
+    }
+
+    private async Task AssignAsync(CvatJobAssigner assigner, int taskId, List<int> users, List<string> warnings, CancellationToken cancellationToken)
+    {
+        try { await assigner.AssignAsync(taskId, users, cancellationToken); }
+        catch (LabelingToolException e) when (api.Options.AssignmentBestEffort && !ConsecutiveFailureBreaker.IsRunStopped(e))
+        {
+            warnings.Add($"jobs of batch task {taskId} are not all assigned ({api.Keys.Key("AssignmentBestEffort")} is on): {e.Message}");
+        }
     }
 
     /// <summary>The run's task that holds (or is being given) its data; half-made ones are deleted.</summary>
@@ -135,9 +160,8 @@ internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source,
 
     private async Task<List<string>> FrameNamesAsync(int taskId, CancellationToken cancellationToken)
     {
-        var meta = await api.GetAsync(CvatPoolReader.MetaPath(taskId), CvatJsonContext.Default.CvatDataMeta, cancellationToken);
+        var meta = await api.ReadAsync(api.Api.GetDataMetaAsync(taskId, cancellationToken));
         return (meta.Frames ?? []).Select(f => f.Name).ToList();
     }
 
-    private static string TaskPath(int taskId) => string.Create(CultureInfo.InvariantCulture, $"api/tasks/{taskId}");
 }

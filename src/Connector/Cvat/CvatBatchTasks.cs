@@ -11,10 +11,10 @@ internal sealed class CvatBatchTasks(CvatApiClient api, ILogger logger)
     /// <summary>The run's batch tasks, oldest first (normally none or one).</summary>
     public async Task<List<CvatTask>> FindAsync(RunId run, CancellationToken cancellationToken)
     {
-        var query = string.Create(CultureInfo.InvariantCulture,
-            $"api/tasks?project_id={api.Options.AnnotationProjectId}&search={Uri.EscapeDataString(CvatBatchName.Marker(run))}&sort=id");
         var found = new List<CvatTask>();
-        await foreach (var task in api.ListAsync(query, CvatJsonContext.Default.CvatPageCvatTask, cancellationToken))
+        var project = api.Options.AnnotationProjectId;
+        await foreach (var task in api.ListAsync((page, size, ct) => api.Api.ListTasksAsync(project, CvatBatchName.Marker(run), "id", page, size, ct),
+                           cancellationToken))
             if (CvatBatchName.IsOfRun(task.Name, run) && task.ProjectId == api.Options.AnnotationProjectId) found.Add(task);
         return found.OrderBy(t => t.Id).ToList();
     }
@@ -29,9 +29,7 @@ internal sealed class CvatBatchTasks(CvatApiClient api, ILogger logger)
             ProjectId = options.AnnotationProjectId,
             SegmentSize = options.SegmentSize,
         };
-        var created = CvatApiClient.Read(
-            api.Ensure(await api.SendJsonAsync(HttpMethod.Post, "api/tasks", body, CvatJsonContext.Default.CvatTaskWrite, cancellationToken)),
-            CvatJsonContext.Default.CvatTask);
+        var created = await api.ReadAsync(api.Api.CreateTaskAsync(body, cancellationToken));
         logger.LogInformation("Created CVAT batch task {TaskId} '{Name}'", created.Id, created.Name);
         var all = await FindAsync(run, cancellationToken);
         if (all.Count <= 1) return created;
@@ -42,7 +40,6 @@ internal sealed class CvatBatchTasks(CvatApiClient api, ILogger logger)
     public async Task DeleteAsync(int taskId, string why, CancellationToken cancellationToken)
     {
         logger.LogWarning("Deleting CVAT batch task {TaskId}: {Why}", taskId, why);
-        api.Ensure(await api.SendAsync(HttpMethod.Delete, string.Create(CultureInfo.InvariantCulture, $"api/tasks/{taskId}"), null, cancellationToken),
-            HttpStatusCode.NotFound);
+        api.Ensure((await api.AnswerAsync(api.Api.DeleteTaskAsync(taskId, cancellationToken))).Answer, HttpStatusCode.NotFound);
     }
 }

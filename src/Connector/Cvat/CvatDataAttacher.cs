@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Threading.Channels;
 using Elfs.Connector.Cvat.Api;
+using Elfs.Connector.Http;
 
 namespace Elfs.Connector.Cvat;
 
@@ -33,7 +34,7 @@ internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source
                 UseCache = plan.CloudStorageId is null ? null : true,
                 SortingMethod = Predefined,
             };
-            var answer = await api.SendJsonAsync(HttpMethod.Post, DataPath(taskId), body, CvatJsonContext.Default.CvatDataWrite, cancellationToken);
+            var (answer, _) = await api.AnswerAsync(api.Api.AttachDataAsync(taskId, body, cancellationToken));
             return new CvatAttachOutcome(RequestOf(answer), plan.Frames, []);
         }
         return await UploadAsync(taskId, plan.Frames, cancellationToken);
@@ -44,8 +45,7 @@ internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source
     private async Task<CvatAttachOutcome> UploadAsync(int taskId, List<CvatChosenFrame> frames, CancellationToken cancellationToken)
     {
         var options = api.Options;
-        var start = await api.SendJsonAsync(HttpMethod.Post, DataPath(taskId), new CvatDataWrite { ImageQuality = options.ImageQuality },
-            CvatJsonContext.Default.CvatDataWrite, cancellationToken, [new("Upload-Start", "true")]);
+        var (start, _) = await api.AnswerAsync(api.Api.StartUploadAsync(taskId, new CvatDataWrite { ImageQuality = options.ImageQuality }, cancellationToken));
         if (start.Status is HttpStatusCode.Conflict || IsAlreadyAttached(start)) return new CvatAttachOutcome(RequestOf(start), frames, []);
         api.Ensure(start);
 
@@ -60,8 +60,7 @@ internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source
             SortingMethod = Predefined,
             UploadFileOrder = attached.Select(f => f.FileName).ToList(),
         };
-        var answer = await api.SendJsonAsync(HttpMethod.Post, DataPath(taskId), finish, CvatJsonContext.Default.CvatDataWrite, cancellationToken,
-            [new("Upload-Finish", "true")]);
+        var (answer, _) = await api.AnswerAsync(api.Api.FinishUploadAsync(taskId, finish, cancellationToken));
         return new CvatAttachOutcome(RequestOf(answer), attached, rejected);
     }
 
@@ -166,7 +165,7 @@ internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source
         api.Ensure(answer);
     }
 
-    private Task<CvatAnswer> PostFilesAsync(int taskId, List<(CvatChosenFrame Frame, byte[] Bytes)> batch, CancellationToken cancellationToken)
+    private async Task<CvatAnswer> PostFilesAsync(int taskId, List<(CvatChosenFrame Frame, byte[] Bytes)> batch, CancellationToken cancellationToken)
     {
         var form = new MultipartFormDataContent
         {
@@ -178,8 +177,11 @@ internal sealed class CvatDataAttacher(CvatApiClient api, CvatFrameSource source
             file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             form.Add(file, string.Create(CultureInfo.InvariantCulture, $"client_files[{i}]"), batch[i].Frame.FileName);
         }
+        using var request = new HttpRequestMessage(HttpMethod.Post, DataPath(taskId)) { Content = form };
+        request.Headers.Add("Upload-Multiple", "true");
         // Error statuses are not retried here: see SendFilesAsync.
-        return api.SendAsync(HttpMethod.Post, DataPath(taskId), form, cancellationToken, [new("Upload-Multiple", "true")], retryStatuses: false);
+        request.Options.Set(ConnectorRequest.NoStatusRetry, true);
+        return await api.SendAsync(request, cancellationToken);
     }
 
     /// <summary>The request id of a data answer (202, or 409 while one runs); null when the task already has its data.</summary>

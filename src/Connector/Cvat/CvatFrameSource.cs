@@ -1,44 +1,45 @@
 using System.Globalization;
 using System.Net;
 using Elfs.Connector.Cvat.Api;
+using Elfs.Connector.Http;
 
 namespace Elfs.Connector.Cvat;
 
 /// <summary>
 /// Reads one frame's original bytes (<c>GET /api/tasks/{id}/data?type=frame&amp;quality=original</c>), bounded by
-/// <c>Http:MaxImageBytes</c>. A 429 while CVAT prepares the chunk is retried after its Retry-After by the shared handler.
+/// <c>Http:MaxImageBytes</c> and, for the body, by <c>Http:RequestTimeout</c>. A 429 while CVAT prepares the chunk is
+/// retried after its Retry-After by the pipeline. Anything that keeps this one frame from being read (missing,
+/// forbidden, refused, timed out after retries) is an <see cref="ItemUnavailableException"/>; the breaker stops the run
+/// when the server itself is down.
 /// </summary>
 internal sealed class CvatFrameSource(CvatApiClient api)
 {
     public async Task<byte[]> ReadAsync(CvatItemId id, CancellationToken cancellationToken)
     {
         var externalId = id.ToString();
-        var limit = api.Options.Http.MaxImageBytes;
+        var http = api.Options.Http;
         var path = string.Create(CultureInfo.InvariantCulture, $"api/tasks/{id.TaskId}/data?type=frame&number={id.Frame}&quality=original");
-        var (response, failure) = await api.OpenAsync(path, cancellationToken);
+        HttpResponseMessage? response;
+        CvatAnswer? failure;
+        try
+        {
+            (response, failure) = await api.OpenAsync(path, cancellationToken);
+        }
+        catch (LabelingToolException e) when (ConsecutiveFailureBreaker.IsRequestFailure(e))
+        {
+            throw new ItemUnavailableException(externalId, e.Message, e);
+        }
         if (failure is not null)
         {
-            if (failure.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.Gone
-                or HttpStatusCode.Conflict)
-                throw new ItemUnavailableException(externalId, CvatErrorText.Describe(failure.Status, failure.Body));
-            throw new LabelingToolException(api.Explain(failure));
+            if (failure.Status is HttpStatusCode.Unauthorized or HttpStatusCode.NotAcceptable) throw new LabelingToolException(api.Explain(failure));
+            throw new ItemUnavailableException(externalId, CvatErrorText.Describe(failure.Status, failure.Body));
         }
         using (response)
         {
-            if (response!.Content.Headers.ContentLength > limit)
-                throw new ItemUnavailableException(externalId, $"image is {response.Content.Headers.ContentLength} bytes, over Http:MaxImageBytes={limit}");
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                    throw new ItemUnavailableException(externalId, $"image is over Http:MaxImageBytes={limit} bytes");
-                buffer.Write(chunk, 0, read);
-            }
-            if (buffer.Length == 0) throw new ItemUnavailableException(externalId, "CVAT returned an empty image");
-            return buffer.ToArray();
+            using var body = await BoundedBody.ReadAsync(response!, externalId, http.MaxImageBytes, api.Keys.Key("Http:MaxImageBytes"),
+                http.RequestTimeout, api.Keys.Key("Http:RequestTimeout"), CvatApiClient.PathOnly(path), cancellationToken);
+            if (body.Length == 0) throw new ItemUnavailableException(externalId, "CVAT returned an empty image");
+            return body.ToArray();
         }
     }
 }

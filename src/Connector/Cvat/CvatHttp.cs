@@ -1,20 +1,24 @@
 using System.Net;
 using Elfs.Connector.Cvat.Api;
-using Elfs.Connector.Http;
-using Microsoft.Extensions.Logging;
+using Refit;
 
 namespace Elfs.Connector.Cvat;
 
-/// <summary>The handler chain of a CVAT client: headers and token outermost, then retries and the circuit breaker.</summary>
+/// <summary>What every CVAT client shares: the primary handler and the Refit settings over the source-generated JSON context.</summary>
 internal static class CvatHttp
 {
-    public static DelegatingHandler[] Handlers(CvatOptions options, string settingPrefix, ILogger logger) =>
-        [new CvatAuthHandler(options, settingPrefix), new ResilientHttpHandler(options.Http, logger)];
-
     public static SocketsHttpHandler Primary() => new()
     {
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         UseCookies = false,
     };
+
+    /// <summary>System.Text.Json source generation (<see cref="CvatJsonContext"/>), bodies buffered so they carry a Content-Length.</summary>
+    public static RefitSettings Settings()
+    {
+        var settings = RefitSettings.ForJsonContext(CvatJsonContext.Default);
+        settings.RequestBodySerialization = RequestBodySerializationMode.Buffered;
+        return settings;
+    }
 }

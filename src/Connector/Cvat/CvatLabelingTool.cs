@@ -13,15 +13,15 @@ internal sealed class CvatLabelingTool : ILabelingTool
 {
     private const string TestedMinor = "2.64";
     private readonly CvatApiClient api;
-    private readonly string settingPrefix;
     private readonly CvatPoolReader reader;
     private readonly CvatFrameSource frames;
     private readonly CvatBatchPusher pusher;
+    private readonly ILogger logger;
 
-    public CvatLabelingTool(CvatApiClient api, ICvatPlacementLedger ledger, string settingPrefix, ILogger logger)
+    public CvatLabelingTool(CvatApiClient api, ICvatPlacementLedger ledger, ILogger logger)
     {
         this.api = api;
-        this.settingPrefix = settingPrefix;
+        this.logger = logger;
         reader = new CvatPoolReader(api, ledger, logger);
         frames = new CvatFrameSource(api);
         pusher = new CvatBatchPusher(api, frames, ledger, logger);
@@ -31,35 +31,37 @@ internal sealed class CvatLabelingTool : ILabelingTool
     {
         var options = api.Options;
         var warnings = new List<string>();
-        var about = await api.GetAsync("api/server/about", CvatJsonContext.Default.CvatAbout, cancellationToken);
+        var about = await api.ReadAsync(api.Api.GetAboutAsync(cancellationToken));
         if (!about.Version.StartsWith(TestedMinor + ".", StringComparison.Ordinal) && about.Version != TestedMinor)
             warnings.Add($"CVAT {about.Version} is not the tested {TestedMinor}.x; check that batch tasks are made as expected");
         if (options.TokenKind == CvatTokenKind.Token)
-            warnings.Add($"{settingPrefix}:TokenKind is Token (a deprecated legacy key); create a personal access token and use Bearer");
-        var user = await api.GetAsync("api/users/self", CvatJsonContext.Default.CvatUser, cancellationToken);
-        var target = await api.GetAsync(ProjectPath(options.AnnotationProjectId), CvatJsonContext.Default.CvatProject, cancellationToken);
+            warnings.Add($"{api.Keys.TokenKind} is Token (a deprecated legacy key); create a personal access token and use Bearer");
+        var user = await api.ReadAsync(api.Api.GetSelfAsync(cancellationToken));
+        var target = await api.ReadAsync(api.Api.GetProjectAsync(options.AnnotationProjectId, cancellationToken));
+        if (OrganizationMissing(target, api.Keys.AnnotationProjectId) is { } targetProblem) warnings.Add(targetProblem);
+        warnings.AddRange(await new CvatJobAssigner(api, logger).MissingAsync(cancellationToken));
         string pool;
         if (options.ProjectId is { } poolId)
         {
-            var project = await api.GetAsync(ProjectPath(poolId), CvatJsonContext.Default.CvatProject, cancellationToken);
+            var project = await api.ReadAsync(api.Api.GetProjectAsync(poolId, cancellationToken));
             pool = $"pool project {project.Id} '{project.Name}'";
+            if (OrganizationMissing(project, api.Keys.PoolProject) is { } poolProblem) warnings.Add(poolProblem);
             if (poolId == options.AnnotationProjectId)
-                warnings.Add($"{settingPrefix}:ProjectId equals AnnotationProjectId: batch tasks copy pool frames into the same project, " +
+                warnings.Add($"{api.Keys.PoolProject} equals AnnotationProjectId: batch tasks copy pool frames into the same project, " +
                     "so exports hold them twice; keep the pool in a separate project");
         }
         else
         {
             foreach (var id in options.TaskIds)
             {
-                var answer = await api.SendAsync(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"api/tasks/{id}"), null, cancellationToken);
-                if (answer.Status == HttpStatusCode.NotFound) warnings.Add($"{settingPrefix}:TaskIds: task {id} does not exist or is not visible");
+                var (answer, _) = await api.AnswerAsync(api.Api.GetTaskAsync(id, cancellationToken));
+                if (answer.Status == HttpStatusCode.NotFound) warnings.Add($"{api.Keys.PoolTaskIds}: task {id} does not exist or is not visible");
                 else api.Ensure(answer);
             }
             pool = $"pool of {options.TaskIds.Count} tasks";
         }
         var labels = 0;
-        await foreach (var label in api.ListAsync(string.Create(CultureInfo.InvariantCulture, $"api/labels?project_id={target.Id}"),
-                           CvatJsonContext.Default.CvatPageCvatLabel, cancellationToken))
+        await foreach (var label in api.ListAsync((page, size, ct) => api.Api.ListLabelsAsync(target.Id, page, size, ct), cancellationToken))
             if (label.ParentId is null) labels++;
         if (labels == 0) warnings.Add($"annotation project {target.Id} has no labels; add them in CVAT before pushing");
         var description = $"CVAT {about.Version} as '{user.Username}'" +
@@ -67,6 +69,16 @@ internal sealed class CvatLabelingTool : ILabelingTool
             $", {pool}, batch tasks into project {target.Id} '{target.Name}'";
         return new ToolCheck(description, labels == 0 ? null : labels, warnings);
     }
+
+    /// <summary>
+    /// Without <c>X-Organization</c> CVAT shows an organization's projects too, yet refuses to create a task in them
+    /// ("same organization"): a project owned by an organization needs <see cref="CvatOptions.Organization"/>.
+    /// </summary>
+    private string? OrganizationMissing(CvatProject project, string key) =>
+        project.OrganizationId is not null && string.IsNullOrEmpty(api.Options.Organization)
+            ? $"{key}: project {project.Id} '{project.Name}' belongs to an organization (id {project.OrganizationId}), but {api.Keys.Organization} " +
+              "is not set: CVAT refuses to create batch tasks there; set it to the organization's slug"
+            : null;
 
     public IAsyncEnumerable<SourceItem> ListItemsAsync(CancellationToken cancellationToken) => reader.ListAsync(cancellationToken);
 
@@ -80,5 +92,4 @@ internal sealed class CvatLabelingTool : ILabelingTool
     public Task<PushReceipt> PushAsync(RunId run, IReadOnlyList<Priority> queue, CancellationToken cancellationToken) =>
         pusher.PushAsync(run, queue, cancellationToken);
 
-    private static string ProjectPath(int id) => string.Create(CultureInfo.InvariantCulture, $"api/projects/{id}");
 }

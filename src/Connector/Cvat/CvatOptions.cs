@@ -35,6 +35,12 @@ public sealed class CvatOptions
     /// <summary>Usernames to which the batch task's jobs are assigned in order, round robin; empty = no assignment.</summary>
     public List<string> Assignees { get; set; } = [];
 
+    /// <summary>
+    /// Whether assigning the batch task's jobs is best effort: when it fails (a 403, a user removed meanwhile) the push
+    /// warns and completes. Default false: a failed assignment fails the run (the task and its placement are kept).
+    /// </summary>
+    public bool AssignmentBestEffort { get; set; }
+
     /// <summary>How images reach the batch task. Default <see cref="CvatAttachMode.Auto"/>.</summary>
     public CvatAttachMode AttachMode { get; set; } = CvatAttachMode.Auto;
 

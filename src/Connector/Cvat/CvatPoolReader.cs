@@ -39,7 +39,7 @@ internal sealed class CvatPoolReader(CvatApiClient api, ICvatPlacementLedger led
             while (next < tasks.Count && pending.Count < MetaPrefetch)
             {
                 var task = tasks[next++];
-                pending.Enqueue((task, api.GetAsync(MetaPath(task.Id), CvatJsonContext.Default.CvatDataMeta, cancellationToken)));
+                pending.Enqueue((task, api.ReadAsync(api.Api.GetDataMetaAsync(task.Id, cancellationToken))));
             }
             var (current, metaTask) = pending.Dequeue();
             var meta = await metaTask;
@@ -47,8 +47,6 @@ internal sealed class CvatPoolReader(CvatApiClient api, ICvatPlacementLedger led
             foreach (var item in Items(current, meta, ranges ?? [], placed)) yield return item;
         }
     }
-
-    public static string MetaPath(int taskId) => string.Create(CultureInfo.InvariantCulture, $"api/tasks/{taskId}/data/meta");
 
     private IEnumerable<SourceItem> Items(CvatTask task, CvatDataMeta meta, List<(int Start, int Stop)> done,
         IReadOnlyDictionary<string, RunId> placed)
@@ -76,26 +74,25 @@ internal sealed class CvatPoolReader(CvatApiClient api, ICvatPlacementLedger led
     {
         var options = api.Options;
         if (options.ProjectId is { } project)
-            return api.ListAsync(string.Create(CultureInfo.InvariantCulture, $"api/tasks?project_id={project}&sort=id"), CvatJsonContext.Default.CvatPageCvatTask, cancellationToken);
+            return api.ListAsync((page, size, ct) => api.Api.ListTasksAsync(project, null, "id", page, size, ct), cancellationToken);
         return ListedTasksAsync(options.TaskIds, cancellationToken);
     }
 
     private async IAsyncEnumerable<CvatTask> ListedTasksAsync(List<int> ids, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var id in ids.Order())
-            yield return await api.GetAsync(string.Create(CultureInfo.InvariantCulture, $"api/tasks/{id}"), CvatJsonContext.Default.CvatTask, cancellationToken);
+            yield return await api.ReadAsync(api.Api.GetTaskAsync(id, cancellationToken));
     }
 
     private async Task<Dictionary<int, List<(int Start, int Stop)>>> CompletedJobsAsync(List<CvatTask> tasks, CancellationToken cancellationToken)
     {
         var result = new Dictionary<int, List<(int, int)>>();
-        const string filter = "type=annotation&state=completed&sort=id";
-        IEnumerable<string> queries = api.Options.ProjectId is { } project
-            ? [string.Create(CultureInfo.InvariantCulture, $"api/jobs?project_id={project}&{filter}")]
-            : tasks.Where(t => t.Jobs is null || t.Jobs.Completed > 0)
-                .Select(t => string.Create(CultureInfo.InvariantCulture, $"api/jobs?task_id={t.Id}&{filter}"));
-        foreach (var query in queries)
-            await foreach (var job in api.ListAsync(query, CvatJsonContext.Default.CvatPageCvatJob, cancellationToken))
+        IEnumerable<(int? Project, int? Task)> queries = api.Options.ProjectId is { } project
+            ? [(project, null)]
+            : tasks.Where(t => t.Jobs is null || t.Jobs.Completed > 0).Select(t => ((int?)null, (int?)t.Id));
+        foreach (var (projectId, taskId) in queries)
+            await foreach (var job in api.ListAsync(
+                               (page, size, ct) => api.Api.ListJobsAsync(projectId, taskId, "annotation", "completed", "id", page, size, ct), cancellationToken))
             {
                 // The server filters already; checked again so a server ignoring a filter cannot mark frames labeled.
                 if (job.Type != "annotation" || job.State != "completed") continue;

@@ -42,8 +42,9 @@ internal sealed class CvatPushPlan
         var metas = new Dictionary<int, CvatDataMeta?>();
         foreach (var taskId in wanted.Select(w => w.Id.TaskId).Distinct())
         {
-            var answer = api.Ensure(await api.SendAsync(HttpMethod.Get, CvatPoolReader.MetaPath(taskId), null, cancellationToken), HttpStatusCode.NotFound);
-            metas[taskId] = answer.Status == HttpStatusCode.NotFound ? null : CvatApiClient.Read(answer, CvatJsonContext.Default.CvatDataMeta);
+            var (answer, meta) = await api.AnswerAsync(api.Api.GetDataMetaAsync(taskId, cancellationToken));
+            api.Ensure(answer, HttpStatusCode.NotFound);
+            metas[taskId] = answer.Status == HttpStatusCode.NotFound ? null : meta;
         }
 
         var resolved = new List<(CvatItemId Id, Priority Item, string Name)>();
@@ -66,7 +67,7 @@ internal sealed class CvatPushPlan
         {
             CvatAttachMode.Upload => false,
             CvatAttachMode.Reference when !referable && resolved.Count > 0 => throw new LabelingToolException(
-                "Cvat:AttachMode is Reference, but the chosen frames are not all on the server share or in one cloud storage " +
+                $"{api.Keys.Key("AttachMode")} is Reference, but the chosen frames are not all on the server share or in one cloud storage " +
                 $"(found: {string.Join(", ", storages.Select(s => s.Storage + (s.CloudStorageId is { } c ? $" #{c}" : "")))}); use Auto or Upload"),
             _ => referable,
         };

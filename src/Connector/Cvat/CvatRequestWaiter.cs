@@ -16,14 +16,14 @@ internal sealed class CvatRequestWaiter(CvatApiClient api, ILogger logger)
     {
         var options = api.Options;
         var deadline = DateTimeOffset.UtcNow + options.CreateTimeout;
-        var path = "api/requests/" + Uri.EscapeDataString(rqId);
         while (true)
         {
-            var answer = api.Ensure(await api.SendAsync(HttpMethod.Get, path, null, cancellationToken), HttpStatusCode.NotFound);
-            if (answer.Status == HttpStatusCode.NotFound)
+            var (answer, found) = await api.AnswerAsync(api.Api.GetRequestAsync(rqId, cancellationToken));
+            api.Ensure(answer, HttpStatusCode.NotFound);
+            if (answer.Status == HttpStatusCode.NotFound || found is null)
                 return await HasDataAsync(taskId, cancellationToken) ? null
                     : "CVAT no longer knows the creation request and the task has no data; the request was lost or expired";
-            var request = CvatApiClient.Read(answer, CvatJsonContext.Default.CvatRequest);
+            var request = found;
             switch (request.Status)
             {
                 case "finished": return null;
@@ -32,7 +32,7 @@ internal sealed class CvatRequestWaiter(CvatApiClient api, ILogger logger)
             logger.LogDebug("CVAT request {RqId} is {Status} ({Progress:P0})", rqId, request.Status, request.Progress ?? 0);
             if (DateTimeOffset.UtcNow > deadline)
                 throw new LabelingToolException(
-                    $"CVAT did not finish creating the data of task {taskId} within Cvat:CreateTimeout ({options.CreateTimeout}); it is still {request.Status}");
+                    $"CVAT did not finish creating the data of task {taskId} within {api.Keys.Key("CreateTimeout")} ({options.CreateTimeout}); it is still {request.Status}");
             await Task.Delay(options.PollInterval, cancellationToken);
         }
     }
@@ -40,15 +40,14 @@ internal sealed class CvatRequestWaiter(CvatApiClient api, ILogger logger)
     /// <summary>The newest creation request of a task that is still queued or running, if any.</summary>
     public async Task<CvatRequest?> FindRunningAsync(int taskId, CancellationToken cancellationToken)
     {
-        var query = string.Create(CultureInfo.InvariantCulture, $"api/requests?task_id={taskId}&action=create");
-        await foreach (var request in api.ListAsync(query, CvatJsonContext.Default.CvatPageCvatRequest, cancellationToken))
+        await foreach (var request in api.ListAsync((page, size, ct) => api.Api.ListRequestsAsync(taskId, "create", page, size, ct), cancellationToken))
             if (request.Status is "queued" or "started") return request;
         return null;
     }
 
     public async Task<bool> HasDataAsync(int taskId, CancellationToken cancellationToken)
     {
-        var task = await api.GetAsync(string.Create(CultureInfo.InvariantCulture, $"api/tasks/{taskId}"), CvatJsonContext.Default.CvatTask, cancellationToken);
+        var task = await api.ReadAsync(api.Api.GetTaskAsync(taskId, cancellationToken));
         return task.Size is > 0;
     }
 }

@@ -1,39 +1,52 @@
 using Elfs.Connector.Cvat.Api;
+using Elfs.Connector.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Refit;
 
 namespace Elfs.Connector.Cvat;
 
-/// <summary>Registers the CVAT connector in a generic host.</summary>
+/// <summary>Registers CVAT projects: one named client (Refit API, auth, resilience) per project, made at start-up.</summary>
 public static class CvatServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="CvatOptions"/> from <paramref name="section"/> (validated at start-up), registers the typed
-    /// CVAT <see cref="HttpClient"/> (token and headers, retries, circuit breaker) through <c>IHttpClientFactory</c>,
-    /// an in-memory <see cref="ICvatPlacementLedger"/> unless one is registered, and <see cref="ILabelingTool"/>.
+    /// Registers the CVAT project <paramref name="key"/> (its configuration section, e.g. <c>Elfs:Projects:0</c>):
+    /// the <see cref="IHttpClientFactory"/> client <see cref="CvatToolFactory.ClientName"/> with the Refit CVAT API
+    /// keyed by <paramref name="key"/>, token and headers, then the connector resilience handler
+    /// (<see cref="ConnectorHttpClientBuilderExtensions.AddConnectorResilience"/>), and <see cref="CvatToolFactory"/>.
+    /// <paramref name="options"/> is read once, when the project's first client is made; messages name settings by
+    /// <paramref name="keys"/> (default: <paramref name="key"/> and <see cref="CvatOptions"/>' property names).
     /// </summary>
-    public static IHttpClientBuilder AddCvatConnector(this IServiceCollection services, IConfiguration section)
+    public static IHttpClientBuilder AddCvatProject(this IServiceCollection services, string key, Func<IServiceProvider, CvatOptions> options,
+        CvatSettingKeys? keys = null)
     {
-        ArgumentNullException.ThrowIfNull(section);
-        var prefix = section is IConfigurationSection s ? s.Path : "Cvat";
-        services.AddOptions<CvatOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CvatOptions>>(new CvatOptionsValidator(prefix));
-        services.TryAddSingleton<ICvatPlacementLedger, InMemoryCvatPlacementLedger>();
-        services.AddTransient<ILabelingTool>(sp => new CvatLabelingTool(sp.GetRequiredService<CvatApiClient>(),
-            sp.GetRequiredService<ICvatPlacementLedger>(), prefix, Logger(sp)));
-        return services.AddHttpClient(nameof(CvatApiClient))
-            .ConfigurePrimaryHttpMessageHandler(CvatHttp.Primary)
-            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton<CvatToolFactory>();
+        services.AddKeyedSingleton(key, (sp, _) => new CvatRegisteredProject(options(sp), keys ?? new CvatSettingKeys(key)));
+        return services.AddKeyedRefitGeneratedClient<ICvatApi>(key, CvatJsonContext.Default, _ => CvatHttp.Settings(), CvatToolFactory.ClientName(key),
+                allowReflectionFallback: false)
+            .ConfigureHttpClient((sp, http) =>
             {
-                foreach (var handler in CvatHttp.Handlers(Options(sp), prefix, Logger(sp))) handlers.Add(handler);
+                var project = Project(sp, key);
+                http.BaseAddress = new Uri(project.Options.Url.TrimEnd('/') + "/");
+                http.Timeout = ConnectorHttpClientBuilderExtensions.OverallTimeout(project.Options.Http);
             })
-            .AddTypedClient((http, sp) => new CvatApiClient(http, Options(sp), prefix, Logger(sp)));
+            .ConfigurePrimaryHttpMessageHandler(CvatHttp.Primary)
+            .AddHttpMessageHandler(sp => new CvatAuthHandler(Project(sp, key).Options, Project(sp, key).Keys))
+            .AddConnectorResilience(sp => Project(sp, key).Options.Http, "Elfs.Connector.Cvat");
     }
 
-    private static CvatOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<CvatOptions>>().Value;
+    /// <summary>
+    /// Registers the CVAT project whose options are bound from <paramref name="section"/>, keyed by the section's path
+    /// (e.g. <c>Cvat</c>); see <see cref="AddCvatProject(IServiceCollection, string, Func{IServiceProvider, CvatOptions}, CvatSettingKeys?)"/>.
+    /// </summary>
+    public static IHttpClientBuilder AddCvatProject(this IServiceCollection services, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return services.AddCvatProject(section.Path, _ => section.Get<CvatOptions>() ?? new CvatOptions());
+    }
 
-    private static ILogger Logger(IServiceProvider sp) => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Elfs.Connector.Cvat");
+    internal static CvatRegisteredProject Project(IServiceProvider services, string key) => services.GetRequiredKeyedService<CvatRegisteredProject>(key);
 }

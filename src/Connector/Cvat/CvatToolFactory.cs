@@ -1,31 +1,35 @@
 using Elfs.Connector.Cvat.Api;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Elfs.Connector.Cvat;
 
-/// <summary>Creates the CVAT connector without a service container (CLI, tests); hosts may use <see cref="CvatServiceCollectionExtensions"/>.</summary>
-public static class CvatToolFactory
+/// <summary>
+/// Makes the <see cref="ILabelingTool"/> of a CVAT project registered with
+/// <c>AddCvatProject</c> (<see cref="CvatServiceCollectionExtensions"/>). Tools share their project's pooled connections and
+/// handler chain, so a host making one tool per run keeps one connection pool per project however many runs it makes.
+/// </summary>
+public sealed class CvatToolFactory(IServiceProvider services, IHttpClientFactory clients, ILoggerFactory? loggers = null)
 {
+    /// <summary>The <see cref="IHttpClientFactory"/> name of the client of the project registered under <paramref name="key"/>.</summary>
+    public static string ClientName(string key) => "Elfs.Cvat:" + key;
+
     /// <summary>
-    /// A CVAT connector for <paramref name="options"/>; throws <see cref="ArgumentException"/> listing every invalid
-    /// setting (named under <paramref name="settingPrefix"/>). The token is read from its environment variable on use.
+    /// The tool of the project registered under <paramref name="key"/>, recording placements in <paramref name="ledger"/>.
+    /// Throws <see cref="ArgumentException"/> listing every invalid setting by its full key; the token is read from its
+    /// environment variable on use.
     /// </summary>
-    public static ILabelingTool Create(CvatOptions options, ICvatPlacementLedger ledger, ILoggerFactory? loggerFactory = null,
-        string settingPrefix = "Cvat")
+    public ILabelingTool Create(string key, ICvatPlacementLedger ledger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ledger);
-        var problems = options.Validate(settingPrefix).ToList();
-        if (problems.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Elfs.Connector.Cvat");
-        HttpMessageHandler handler = CvatHttp.Primary();
-        foreach (var outer in CvatHttp.Handlers(options, settingPrefix, logger).Reverse())
-        {
-            outer.InnerHandler = handler;
-            handler = outer;
-        }
-        var api = new CvatApiClient(new HttpClient(handler), options, settingPrefix, logger);
-        return new CvatLabelingTool(api, ledger, settingPrefix, logger);
+        var project = services.GetKeyedService<CvatRegisteredProject>(key)
+            ?? throw new InvalidOperationException($"no CVAT project is registered under '{key}'; call AddCvatProject(\"{key}\", …) at start-up");
+        var problems = project.Options.Validate(project.Keys.Prefix).ToList();
+        if (problems.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(key));
+        var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("Elfs.Connector.Cvat");
+        var api = new CvatApiClient(services.GetRequiredKeyedService<ICvatApi>(key), clients.CreateClient(ClientName(key)), project.Options,
+            project.Keys, logger);
+        return new CvatLabelingTool(api, ledger, logger);
     }
 }

@@ -9,7 +9,9 @@ namespace Elfs.Connector.LabelStudio;
 /// <summary>
 /// Adds Label Studio's Authorization header to requests for the Label Studio origin only (scheme, host and port),
 /// and removes it from every other request, so presigned cloud URLs and other hosts never see it. A personal access
-/// token is exchanged for an access token, renewed before it expires and once more when a request gets 401.
+/// token is exchanged for an access token once per its lifetime (renewed <c>TokenRefreshMargin</c> before it ends, at
+/// most a quarter of the lifetime; the lifetime is the token's own <c>exp - iat</c>, so clock skew does not matter) and
+/// once more when a request gets 401.
 /// </summary>
 internal sealed class LabelStudioAuthHandler : DelegatingHandler
 {
@@ -21,7 +23,7 @@ internal sealed class LabelStudioAuthHandler : DelegatingHandler
     private readonly ILogger logger;
     private readonly SemaphoreSlim gate = new(1, 1);
     private string? access;
-    private DateTimeOffset accessExpires;
+    private DateTimeOffset accessRenewAt;
 
     public LabelStudioAuthHandler(Uri origin, LabelStudioToken token, string setting, TimeSpan margin, TimeProvider time, ILogger logger)
     {
@@ -66,7 +68,7 @@ internal sealed class LabelStudioAuthHandler : DelegatingHandler
         try
         {
             var now = time.GetUtcNow();
-            var fresh = access is not null && (rejected is null ? accessExpires - margin > now : access != rejected);
+            var fresh = access is not null && (rejected is null ? accessRenewAt > now : access != rejected);
             if (fresh) return access!;
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(origin, "api/token/refresh/"))
             {
@@ -81,8 +83,9 @@ internal sealed class LabelStudioAuthHandler : DelegatingHandler
             if (string.IsNullOrEmpty(body.Access))
                 throw new LabelingToolException("Label Studio answered POST /api/token/refresh/ without an access token; is the URL a Label Studio server?");
             access = body.Access;
-            accessExpires = LabelStudioToken.ExpiryOf(access) ?? now.AddMinutes(5);
-            logger.LogDebug("Obtained a Label Studio access token valid until {Expires}", accessExpires);
+            var lifetime = LabelStudioToken.LifetimeOf(access, now) is { } l && l > TimeSpan.Zero ? l : TimeSpan.FromMinutes(5);
+            accessRenewAt = now + lifetime - (margin < lifetime / 4 ? margin : lifetime / 4);
+            logger.LogDebug("Obtained a Label Studio access token living {Lifetime}; renewing it at {RenewAt}", lifetime, accessRenewAt);
             return access;
         }
         finally

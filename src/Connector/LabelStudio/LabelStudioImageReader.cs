@@ -1,4 +1,5 @@
 using System.Net;
+using Elfs.Connector.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Elfs.Connector.LabelStudio;
@@ -36,6 +37,7 @@ internal sealed class LabelStudioImageReader
             for (var hop = 0; ; hop++)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                request.Options.Set(ConnectorRequest.Streamed, true);
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
                 {
@@ -44,8 +46,13 @@ internal sealed class LabelStudioImageReader
                     continue;
                 }
                 Check(item, uri, response);
-                return await ReadBoundedAsync(item, uri, response, timeout.Token);
+                return await BoundedBody.ReadAsync(response, item.ExternalId, options.Http.MaxImageBytes, $"{prefix}:Http:MaxImageBytes",
+                    options.ImageTimeout, $"{prefix}:ImageTimeout", ImageReference.Describe(uri), timeout.Token);
             }
+        }
+        catch (LabelingToolException e) when (ConsecutiveFailureBreaker.IsRequestFailure(e))
+        {
+            throw new ItemUnavailableException(item.ExternalId, $"unreachable: {e.Message}", e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -67,25 +74,6 @@ internal sealed class LabelStudioImageReader
             _ => "refused",
         };
         throw new ItemUnavailableException(item.ExternalId, $"{why}: HTTP {status} from {ImageReference.Describe(uri)}");
-    }
-
-    private async Task<Stream> ReadBoundedAsync(SourceItem item, Uri uri, HttpResponseMessage response, CancellationToken ct)
-    {
-        var limit = options.Http.MaxImageBytes;
-        if (response.Content.Headers.ContentLength > limit)
-            throw new ItemUnavailableException(item.ExternalId, $"{response.Content.Headers.ContentLength} bytes, over {prefix}:Http:MaxImageBytes ({limit})");
-        await using var body = await response.Content.ReadAsStreamAsync(ct);
-        var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(buffer, ct)) > 0)
-        {
-            if (copy.Length + read > limit)
-                throw new ItemUnavailableException(item.ExternalId, $"more than {prefix}:Http:MaxImageBytes ({limit}) bytes from {ImageReference.Describe(uri)}");
-            copy.Write(buffer, 0, read);
-        }
-        copy.Position = 0;
-        return copy;
     }
 
     private static bool IsRedirect(HttpStatusCode status) => (int)status is 301 or 302 or 303 or 307 or 308;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Elfs.Connector.Http;
 using Elfs.Connector.LabelStudio.Api;
+using Polly.Timeout;
 using Microsoft.Extensions.Logging;
 
 namespace Elfs.Connector.LabelStudio;
@@ -35,6 +37,7 @@ internal sealed class LabelStudioPush
         var version = VersionOf(run);
         var rejected = new List<RejectedItem>();
         var wanted = Scores(queue, rejected);
+        await SkipLabeledAsync(wanted, rejected, ct);
         var project = await api.GetProjectAsync(ct);
         var versions = await api.GetModelVersionsAsync(ct);
         preflight.Inspect(project, versions);
@@ -53,7 +56,7 @@ internal sealed class LabelStudioPush
         var created = 0;
         foreach (var chunk in toImport.Chunk(options.ImportChunkSize))
         {
-            var (n, refused) = await ImportAsync(chunk.ToList(), ct);
+            var (n, refused) = await ImportAsync(version, chunk.ToList(), ct);
             created += n;
             imported += chunk.Length;
             if (n != chunk.Length - refused.Count)
@@ -116,15 +119,17 @@ internal sealed class LabelStudioPush
     /// Imports one chunk. Label Studio refuses a whole request (400, nothing created) when one task no longer exists:
     /// the chunk is halved until the refused task is alone, confirmed deleted and dropped; the rest is resent.
     /// </summary>
-    private async Task<(int Created, List<RejectedItem> Refused)> ImportAsync(List<LsPredictionImport> items, CancellationToken ct)
+    private async Task<(int Created, List<RejectedItem> Refused)> ImportAsync(string version, List<LsPredictionImport> items, CancellationToken ct)
     {
-        var outcome = await api.ImportPredictionsAsync(items, ct);
-        if (outcome.Created is { } created) return (created, []);
+        var (outcome, stored) = await SendAsync(version, items, ct);
+        if (outcome is null) return (stored, []);
+        if (outcome.Created is { } created) return (created + stored, []);
+        items = outcome.Items;
         if (items.Count > 1)
         {
             var half = items.Count / 2;
-            var first = await ImportAsync(items[..half], ct);
-            var second = await ImportAsync(items[half..], ct);
+            var first = await ImportAsync(version, items[..half], ct);
+            var second = await ImportAsync(version, items[half..], ct);
             return (first.Created + second.Created, [.. first.Refused, .. second.Refused]);
         }
         var task = items[0].Task;
@@ -138,6 +143,62 @@ internal sealed class LabelStudioPush
             throw new LabelingToolException($"Label Studio refuses prediction imports for existing tasks ({outcome.RefusedDetail}); " +
                                             $"check project {options.ProjectId}'s label config and the server's logs");
         return (0, [new RejectedItem(id, $"refused by Label Studio: {outcome.RefusedDetail}")]);
+    }
+
+    /// <summary>
+    /// Sends one import request. The pipeline does not retry it (an import is not idempotent): after a timeout, a
+    /// connection failure or a transient status, what the server holds for <paramref name="version"/> is read first —
+    /// after waiting <c>Http:RequestTimeout</c> when no answer came, so a commit still running on the server lands — and
+    /// only the chunk's tasks still without a prediction are sent again, up to <c>Http:MaxRetries</c> times. Returns
+    /// the last outcome (null when nothing was left to send) and how many predictions were found stored meanwhile.
+    /// </summary>
+    private async Task<(SentChunk? Outcome, int Stored)> SendAsync(string version, List<LsPredictionImport> items, CancellationToken ct)
+    {
+        var stored = 0;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var outcome = await api.ImportPredictionsAsync(items, ct);
+                return (new SentChunk(outcome.Created, outcome.RefusedDetail, items), stored);
+            }
+            catch (LabelingToolException e) when (ConsecutiveFailureBreaker.IsRequestFailure(e) && attempt < options.Http.MaxRetries)
+            {
+                logger.LogWarning("Importing {Count} predictions failed ({Reason}); reading what Label Studio stored before sending again", items.Count, e.Message);
+                if (e.InnerException is TimeoutRejectedException || e.InnerException is HttpRequestException { StatusCode: null })
+                    await Task.Delay(options.Http.RequestTimeout, ct);
+                var held = (await api.ListPredictionsAsync(ct)).Where(p => p.ModelVersion == version).Select(p => p.Task).ToHashSet();
+                stored += items.Count(i => held.Contains(i.Task));
+                items = items.Where(i => !held.Contains(i.Task)).ToList();
+                if (items.Count == 0) return (null, stored);
+            }
+        }
+    }
+
+    private sealed record SentChunk(int? Created, string? RefusedDetail, List<LsPredictionImport> Items);
+
+    /// <summary>
+    /// Drops queued tasks labeled since the sync (Label Studio's <c>is_labeled</c> filter, read now): they get no
+    /// prediction and are reported as rejected.
+    /// </summary>
+    private async Task SkipLabeledAsync(Dictionary<long, double> wanted, List<RejectedItem> rejected, CancellationToken ct)
+    {
+        if (wanted.Count == 0) return;
+        var labeled = new HashSet<long>();
+        for (var page = 1; ; page++)
+        {
+            var tasks = await api.GetTasksPageAsync(labeled: true, page, ct);
+            if (tasks is null) break;
+            labeled.UnionWith(tasks.Tasks.Where(t => t.IsLabeled).Select(t => t.Id));
+            if (tasks.Tasks.Count == 0 || (long)page * options.PageSize >= tasks.Total) break;
+        }
+        var done = wanted.Keys.Where(labeled.Contains).Order().ToList();
+        foreach (var id in done)
+        {
+            wanted.Remove(id);
+            rejected.Add(new RejectedItem(id.ToString(CultureInfo.InvariantCulture), "labeled since the sync; it gets no prediction"));
+        }
+        if (done.Count > 0) logger.LogInformation("{Count} queued tasks were labeled since the sync and are left out of the push", done.Count);
     }
 
     /// <summary>

@@ -44,6 +44,17 @@ internal sealed class LabelStudioToken
     /// <summary>The expiry (<c>exp</c>) of a JWT, or null when it is not a JWT or has none.</summary>
     public static DateTimeOffset? ExpiryOf(string jwt) => JwtPayload(jwt) is { } payload ? Expiry(payload) : null;
 
+    /// <summary>
+    /// How long a freshly issued JWT lives: <c>exp - iat</c>, both stamped by the server's clock, so a clock skew between
+    /// server and client does not shorten it; <c>exp - now</c> when it has no <c>iat</c>; null when it is not a JWT or has no expiry.
+    /// </summary>
+    public static TimeSpan? LifetimeOf(string jwt, DateTimeOffset now)
+    {
+        if (JwtPayload(jwt) is not { } payload || Expiry(payload) is not { } expires) return null;
+        var issued = payload.TryGetProperty("iat", out var iat) && iat.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+        return expires - (issued ?? now);
+    }
+
     private static DateTimeOffset? Expiry(JsonElement payload) =>
         payload.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 

@@ -17,12 +17,12 @@ internal sealed class LabelStudioTool : ILabelingTool, IDisposable
     private readonly LabelStudioPush push;
     private readonly ILogger logger;
 
-    public LabelStudioTool(HttpClient http, LabelStudioOptions options, string prefix, ILogger logger)
+    public LabelStudioTool(HttpClient http, ILabelStudioApi refit, LabelStudioOptions options, string prefix, ILogger logger)
     {
         this.http = http;
         this.options = options;
         this.logger = logger;
-        api = new LabelStudioApi(http, options, prefix, logger);
+        api = new LabelStudioApi(refit, options, prefix, logger);
         preflight = new LabelStudioPreflight(api, options, prefix, logger);
         images = new LabelStudioImageReader(http, options, prefix, logger);
         push = new LabelStudioPush(api, preflight, options, logger);

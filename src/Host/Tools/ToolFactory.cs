@@ -4,46 +4,55 @@ using Elfs.Connector.LabelStudio;
 using Elfs.Connector.LocalFolder;
 using Elfs.Host.Configuration;
 using Elfs.Host.Runs;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Elfs.Host.Tools;
 
-/// <summary>Makes each project's <see cref="ILabelingTool"/> from its configuration.</summary>
-public sealed class ToolFactory(IOptions<ElfsOptions> options, LabelStudioToolFactory labelStudio, StoreSet stores, ILoggerFactory loggers) : IToolFactory
+/// <summary>Makes each project's <see cref="ILabelingTool"/> from its configuration (Label Studio and CVAT from the clients registered at start-up).</summary>
+public sealed class ToolFactory(IOptions<ElfsOptions> options, IServiceProvider services, StoreSet stores) : IToolFactory
 {
     /// <inheritdoc />
     public ILabelingTool Create(ProjectOptions project)
     {
-        var prefix = $"{ElfsOptions.SectionName}:Projects:{options.Value.Projects.IndexOf(project)}";
+        var prefix = Prefix(options.Value.Projects.IndexOf(project));
         return project.ToolKind switch
         {
             ToolKind.LocalFolder => new LocalFolderTool(LocalFolderOptionsOf(project)),
-            ToolKind.LabelStudio => labelStudio.Create(new LabelStudioOptions
-            {
-                Url = project.Url!,
-                TokenEnv = project.TokenEnv!,
-                ProjectId = project.ProjectId!.Value,
-                Classes = project.Clusters,
-                ImageKey = string.IsNullOrWhiteSpace(project.ImageKey) ? null : project.ImageKey,
-                Http = project.Http,
-            }, prefix),
-            _ => CvatToolFactory.Create(new CvatOptions
-            {
-                Url = project.Url!,
-                TokenEnv = project.TokenEnv!,
-                TokenKind = Enum.Parse<CvatTokenKind>(project.TokenKind, ignoreCase: true),
-                AttachMode = Enum.Parse<CvatAttachMode>(project.AttachMode, ignoreCase: true),
-                Organization = project.Organization,
-                ProjectId = project.PoolProjectId,
-                TaskIds = project.PoolTaskIds,
-                AnnotationProjectId = project.AnnotationProjectId!.Value,
-                SegmentSize = project.SegmentSize,
-                Assignees = project.Assignees,
-                Http = project.Http,
-            }, new StoreCvatPlacementLedger(stores.Store, project.Name), loggers, prefix),
+            ToolKind.LabelStudio => services.GetRequiredService<LabelStudioToolFactory>().Create(prefix),
+            _ => services.GetRequiredService<CvatToolFactory>().Create(prefix, new StoreCvatPlacementLedger(stores.Store, project.Name)),
         };
     }
+
+    /// <summary>The configuration section of the project at <paramref name="index"/>, e.g. <c>Elfs:Projects:0</c>.</summary>
+    public static string Prefix(int index) => $"{ElfsOptions.SectionName}:Projects:{index}";
+
+    /// <summary>The Label Studio settings of <paramref name="project"/>.</summary>
+    public static LabelStudioOptions LabelStudioOptionsOf(ProjectOptions project) => new()
+    {
+        Url = project.Url!,
+        TokenEnv = project.TokenEnv!,
+        ProjectId = project.ProjectId!.Value,
+        Classes = project.Clusters,
+        ImageKey = string.IsNullOrWhiteSpace(project.ImageKey) ? null : project.ImageKey,
+        Http = project.Http,
+    };
+
+    /// <summary>The CVAT settings of <paramref name="project"/>.</summary>
+    public static CvatOptions CvatOptionsOf(ProjectOptions project) => new()
+    {
+        Url = project.Url!,
+        TokenEnv = project.TokenEnv!,
+        TokenKind = Enum.Parse<CvatTokenKind>(project.TokenKind, ignoreCase: true),
+        AttachMode = Enum.Parse<CvatAttachMode>(project.AttachMode, ignoreCase: true),
+        Organization = project.Organization,
+        ProjectId = project.PoolProjectId,
+        TaskIds = project.PoolTaskIds,
+        AnnotationProjectId = project.AnnotationProjectId!.Value,
+        SegmentSize = project.SegmentSize,
+        Assignees = project.Assignees,
+        Http = project.Http,
+    };
 
     /// <summary>The LocalFolder settings of <paramref name="project"/>.</summary>
     public static LocalFolderOptions LocalFolderOptionsOf(ProjectOptions project) => new()

@@ -34,15 +34,17 @@ public sealed class CvatOptionsTests
     }
 
     [Fact]
-    public void The_factory_refuses_invalid_options_listing_them()
+    public async Task The_factory_refuses_invalid_options_listing_them()
     {
-        var error = Assert.Throws<ArgumentException>(() => CvatToolFactory.Create(new CvatOptions(), new InMemoryCvatPlacementLedger()));
+        await using var kit = await CvatTestKit.StartAsync();
+        var error = Assert.Throws<ArgumentException>(() => kit.Services(o => { o.Url = ""; o.AnnotationProjectId = 0; })
+            .GetRequiredService<CvatToolFactory>().Create("Cvat", new InMemoryCvatPlacementLedger()));
         Assert.Contains("Cvat:Url", error.Message);
         Assert.Contains("Cvat:AnnotationProjectId", error.Message);
     }
 
     [Fact]
-    public async Task The_host_registration_binds_validates_and_serves_a_working_tool()
+    public async Task The_host_registration_binds_the_section_and_serves_a_working_tool()
     {
         await using var kit = await CvatTestKit.StartAsync();
         kit.Fake.AddTask(1, "a", 4, 2);
@@ -53,21 +55,18 @@ public sealed class CvatOptionsTests
             ["Projects:0:Cvat:ProjectId"] = "1",
             ["Projects:0:Cvat:AnnotationProjectId"] = "2",
             ["Projects:0:Cvat:Http:BaseDelay"] = "00:00:00.01",
+            ["Cvat:SegmentSize"] = "0",
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddCvatConnector(configuration.GetSection("Projects:0:Cvat"));
+        services.AddCvatProject(configuration.GetSection("Projects:0:Cvat"));
+        services.AddCvatProject(configuration.GetSection("Cvat"));
         await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<CvatToolFactory>();
 
-        var tool = provider.GetRequiredService<ILabelingTool>();
+        var tool = factory.Create("Projects:0:Cvat", new InMemoryCvatPlacementLedger());
 
         Assert.Equal(4, (await CvatTestKit.ListAsync(tool)).Count);
-        Assert.IsType<InMemoryCvatPlacementLedger>(provider.GetRequiredService<ICvatPlacementLedger>());
-
-        var bad = new ServiceCollection().AddLogging();
-        bad.AddCvatConnector(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Cvat:SegmentSize"] = "0" })
-            .Build().GetSection("Cvat"));
-        await using var badProvider = bad.BuildServiceProvider();
-        var error = Assert.Throws<OptionsValidationException>(() => badProvider.GetRequiredService<IOptions<CvatOptions>>().Value);
+        var error = Assert.Throws<ArgumentException>(() => factory.Create("Cvat", new InMemoryCvatPlacementLedger()));
         Assert.Contains("Cvat:SegmentSize: 0 must be at least 1", error.Message);
     }
 }

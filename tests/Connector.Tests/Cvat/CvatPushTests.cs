@@ -113,7 +113,8 @@ public sealed class CvatPushTests
         var again = await tool.PushAsync(Run, Queue(a, b), default);
 
         Assert.Single(kit.Fake.TasksIn(2));
-        Assert.Equal(first, again with { Rejected = first.Rejected });
+        Assert.Equal(first, again with { Rejected = first.Rejected, Warnings = first.Warnings });
+        Assert.Empty(again.Warnings);
         Assert.Equal(posts, kit.Fake.Recorded.Count(r => r.Method == "POST"));
         Assert.Equal(3, kit.Fake.Recorded.Count(r => r.Method == "PATCH"));
     }

@@ -93,7 +93,7 @@ public sealed class CvatSyncTests
         var gone = await Assert.ThrowsAsync<ItemUnavailableException>(() => tool.OpenImageAsync(new SourceItem("4242:0", "x", false, null), default));
         Assert.Contains("No Task matches", gone.Reason);
         var big = await Assert.ThrowsAsync<ItemUnavailableException>(() => tool.OpenImageAsync(new SourceItem($"{a.Id}:0", "x", false, null), default));
-        Assert.Contains("MaxImageBytes=32", big.Reason);
+        Assert.Contains("Cvat:Http:MaxImageBytes (32)", big.Reason);
         await Assert.ThrowsAsync<ItemUnavailableException>(() => tool.OpenImageAsync(new SourceItem("not-an-id", "x", false, null), default));
     }
 

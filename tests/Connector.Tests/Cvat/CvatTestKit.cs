@@ -2,6 +2,7 @@ using Elfs.Connector.Cvat;
 using Elfs.Connector.Http;
 using Elfs.Connector.Tests.Contracts;
 using Elfs.Connector.Tests.Cvat.Fake;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Elfs.Connector.Tests.Cvat;
 
@@ -51,7 +52,22 @@ public sealed class CvatTestKit : IAsyncDisposable
         return options;
     }
 
-    public ILabelingTool Tool(Action<CvatOptions>? change = null) => CvatToolFactory.Create(Options(change), Ledger);
+    private readonly List<ServiceProvider> providers = [];
+
+    /// <summary>The services of a host with one CVAT project (key <c>Cvat</c>) configured as <paramref name="change"/> says.</summary>
+    public ServiceProvider Services(Action<CvatOptions>? change = null, Action<IServiceCollection>? more = null, CvatSettingKeys? keys = null)
+    {
+        var options = Options(change);
+        var services = new ServiceCollection().AddLogging();
+        services.AddCvatProject("Cvat", _ => options, keys);
+        more?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        providers.Add(provider);
+        return provider;
+    }
+
+    /// <summary>A tool made as the host makes it: from the project's DI registration.</summary>
+    public ILabelingTool Tool(Action<CvatOptions>? change = null) => Services(change).GetRequiredService<CvatToolFactory>().Create("Cvat", Ledger);
 
     /// <summary>Every JSON request body sent so far, checked against CVAT 2.64's schema.yml.</summary>
     public void AssertBodiesFitSchema()
@@ -76,6 +92,7 @@ public sealed class CvatTestKit : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Environment.SetEnvironmentVariable(TokenEnv, null);
+        foreach (var provider in providers) await provider.DisposeAsync();
         await Fake.DisposeAsync();
     }
 }

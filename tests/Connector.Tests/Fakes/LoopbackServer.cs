@@ -18,6 +18,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly ConcurrentDictionary<string, byte> connections = new();
     private readonly bool recordBodies;
     private long handlerTicks;
 
@@ -38,6 +39,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>Time spent inside the server's handlers so far (summed over requests), to tell server from client cost.</summary>
     public TimeSpan HandlerTime => TimeSpan.FromTicks(Interlocked.Read(ref handlerTicks));
+
+    /// <summary>Distinct TCP connections requests arrived on so far (a client that pools its connections keeps this flat).</summary>
+    public int ConnectionCount => connections.Count;
 
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => requests.Clear();
@@ -69,6 +73,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     private async Task Record(HttpContext context, RequestDelegate next)
     {
+        connections.TryAdd(context.Connection.Id, 0);
         var body = "";
         if (recordBodies && (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0))
         {

@@ -41,14 +41,37 @@ public class LabelStudioAuthTests
     }
 
     [Fact]
-    public async Task AnAccessTokenCloseToExpiryIsRenewedBeforeUse()
+    public async Task AShortLivedAccessTokenIsRenewedOncePerLifetimeNotBeforeEveryRequest()
     {
         await using var h = await LabelStudioHarness.StartAsync();
         h.AddUploadTasks(25);
-        h.Fake.AccessLifetime = TimeSpan.FromSeconds(30); // within the 60 s renewal margin: renewed before every request
+        h.Fake.AccessLifetime = TimeSpan.FromSeconds(30); // shorter than the 60 s renewal margin
         Assert.Equal(25, await Sync(h.Tool(h.Fake.PersonalAccessToken)));
-        var api = h.Fake.Server.Requests.Where(r => r.Path != "/api/token/refresh/").ToList();
-        Assert.Equal(api.Count, h.Fake.RefreshCount);
+        Assert.Equal(1, h.Fake.RefreshCount);
+        Assert.DoesNotContain(h.Fake.Server.Requests, r => r.StatusCode == 401);
+    }
+
+    [Fact]
+    public async Task AServerClockBehindTheClientsDoesNotMakeEveryAccessTokenLookExpired()
+    {
+        await using var h = await LabelStudioHarness.StartAsync();
+        h.AddUploadTasks(25);
+        h.Fake.ClockOffset = TimeSpan.FromMinutes(-10); // its 5-minute tokens "expired" 5 minutes ago by the client's clock
+        Assert.Equal(25, await Sync(h.Tool(h.Fake.PersonalAccessToken)));
+        Assert.Equal(1, h.Fake.RefreshCount);
+    }
+
+    [Fact]
+    public async Task AnAccessTokenIsRenewedOnceItsLifetimeIsOver()
+    {
+        await using var h = await LabelStudioHarness.StartAsync();
+        h.AddUploadTasks(5);
+        h.Fake.AccessLifetime = TimeSpan.FromSeconds(2);
+        var tool = h.Tool(h.Fake.PersonalAccessToken);
+        Assert.Equal(5, await Sync(tool));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        Assert.Equal(5, await Sync(tool));
+        Assert.Equal(2, h.Fake.RefreshCount);
         Assert.DoesNotContain(h.Fake.Server.Requests, r => r.StatusCode == 401);
     }
 

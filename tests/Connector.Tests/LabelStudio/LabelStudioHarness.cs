@@ -10,16 +10,12 @@ namespace Elfs.Connector.Tests.LabelStudio;
 /// <summary>A fake Label Studio plus a connector built the way the host builds it (DI, IHttpClientFactory, factory).</summary>
 public sealed class LabelStudioHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
+    private readonly List<ServiceProvider> providers = [];
     private readonly string tokenVariable = "ELFS_TEST_LS_TOKEN_" + Guid.NewGuid().ToString("N");
 
     private LabelStudioHarness(FakeLabelStudio fake)
     {
         Fake = fake;
-        services = new ServiceCollection()
-            .AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug))
-            .AddLabelStudioConnector()
-            .BuildServiceProvider();
     }
 
     public FakeLabelStudio Fake { get; }
@@ -44,11 +40,26 @@ public sealed class LabelStudioHarness : IAsyncDisposable
         return options;
     }
 
-    /// <summary>A tool using <paramref name="token"/> (default: the fake's legacy token).</summary>
+    /// <summary>The services of a host with one Label Studio project (key <see cref="Prefix"/>) configured as <paramref name="change"/> says.</summary>
+    public ServiceProvider Services(Action<LabelStudioOptions>? change = null, Action<IServiceCollection>? more = null)
+    {
+        var options = Options(change);
+        var services = new ServiceCollection().AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddLabelStudioProject(Prefix, _ => options);
+        more?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        providers.Add(provider);
+        return provider;
+    }
+
+    /// <summary>The key the harness registers its project under.</summary>
+    public const string Prefix = "LabelStudio";
+
+    /// <summary>A tool using <paramref name="token"/> (default: the fake's legacy token), made as the host makes it (DI registration).</summary>
     public ILabelingTool Tool(string? token = null, Action<LabelStudioOptions>? change = null)
     {
         Environment.SetEnvironmentVariable(tokenVariable, token ?? Fake.LegacyToken);
-        return services.GetRequiredService<LabelStudioToolFactory>().Create(Options(change));
+        return Services(change).GetRequiredService<LabelStudioToolFactory>().Create(Prefix);
     }
 
     public string TokenVariable => tokenVariable;
@@ -99,7 +110,7 @@ public sealed class LabelStudioHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Environment.SetEnvironmentVariable(tokenVariable, null);
-        await services.DisposeAsync();
+        foreach (var provider in providers) await provider.DisposeAsync();
         await Fake.DisposeAsync();
     }
 }

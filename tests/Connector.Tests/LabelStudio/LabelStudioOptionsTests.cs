@@ -31,9 +31,11 @@ public class LabelStudioOptionsTests
     [Fact]
     public void TheFactoryRefusesBadOptionsNamingThem()
     {
-        using var services = new ServiceCollection().AddLabelStudioConnector().BuildServiceProvider();
-        var factory = services.GetRequiredService<LabelStudioToolFactory>();
-        var e = Assert.Throws<LabelingToolException>(() => factory.Create(new LabelStudioOptions { Url = "nope", ProjectId = 1 }, "Projects:2:LabelStudio"));
+        var services = new ServiceCollection().AddLogging();
+        services.AddLabelStudioProject("Projects:2:LabelStudio", _ => new LabelStudioOptions { Url = "nope", ProjectId = 1 });
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<LabelStudioToolFactory>();
+        var e = Assert.Throws<LabelingToolException>(() => factory.Create("Projects:2:LabelStudio"));
         Assert.Contains("Projects:2:LabelStudio:Url", e.Message);
     }
 }

@@ -11,6 +11,7 @@ namespace Elfs.Connector.Cvat.Api;
 [JsonSerializable(typeof(CvatPage<CvatLabel>))]
 [JsonSerializable(typeof(CvatPage<CvatRequest>))]
 [JsonSerializable(typeof(CvatTask))]
+[JsonSerializable(typeof(CvatJob))]
 [JsonSerializable(typeof(CvatDataMeta))]
 [JsonSerializable(typeof(CvatRequest))]
 [JsonSerializable(typeof(CvatRqId))]

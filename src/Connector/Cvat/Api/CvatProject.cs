@@ -5,4 +5,7 @@ internal sealed class CvatProject
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";
+
+    /// <summary>The owning organization's id; null for a personal project.</summary>
+    public int? OrganizationId { get; set; }
 }

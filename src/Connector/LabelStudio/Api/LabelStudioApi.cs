@@ -1,36 +1,37 @@
 using System.Net;
-using System.Net.Http.Json;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Refit;
 
 namespace Elfs.Connector.LabelStudio.Api;
 
 /// <summary>
-/// The Label Studio REST calls the connector makes, over a client whose handlers add auth and retries. Errors become
-/// <see cref="LabelingToolException"/>s naming the setting to check; a GET whose body is malformed JSON is read again once.
+/// The Label Studio REST calls the connector makes, over the project's Refit <see cref="ILabelStudioApi"/> (auth and
+/// resilience in its handler chain). Errors become <see cref="LabelingToolException"/>s naming the setting to check;
+/// a GET whose body is malformed JSON is read again once.
 /// </summary>
 internal sealed class LabelStudioApi
 {
     private static readonly LabelStudioJsonContext Json = LabelStudioJsonContext.Default;
-    private readonly HttpClient http;
+    private readonly ILabelStudioApi api;
     private readonly LabelStudioOptions options;
     private readonly string prefix;
     private readonly ILogger logger;
 
-    public LabelStudioApi(HttpClient http, LabelStudioOptions options, string prefix, ILogger logger)
+    public LabelStudioApi(ILabelStudioApi api, LabelStudioOptions options, string prefix, ILogger logger)
     {
-        this.http = http;
+        this.api = api;
         this.options = options;
         this.prefix = prefix;
         this.logger = logger;
     }
 
-    private string Project => $"api/projects/{options.ProjectId}";
+    private int Project => options.ProjectId;
 
     public async Task<LsVersion?> GetVersionAsync(CancellationToken ct)
     {
-        try { return await SendAsync(HttpMethod.Get, "api/version/", null, Json.LsVersion, ct); }
+        try { return await ReadAsync(() => api.GetVersionAsync(ct)); }
         catch (LabelingToolException e)
         {
             logger.LogDebug("GET /api/version/ failed ({Reason}); going on without the server version", e.Message);
@@ -38,90 +39,95 @@ internal sealed class LabelStudioApi
         }
     }
 
-    public Task<LsProject> GetProjectAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, $"{Project}/", null, Json.LsProject, ct);
+    public Task<LsProject> GetProjectAsync(CancellationToken ct) => ReadAsync(() => api.GetProjectAsync(Project, ct));
 
-    public Task<LsProject> PatchProjectAsync(LsProjectPatch patch, CancellationToken ct) =>
-        SendAsync(HttpMethod.Patch, $"{Project}/", JsonContent.Create(patch, Json.LsProjectPatch), Json.LsProject, ct);
+    public Task<LsProject> PatchProjectAsync(LsProjectPatch patch, CancellationToken ct) => ReadAsync(() => api.PatchProjectAsync(Project, patch, ct), get: false);
 
     /// <summary>One page of tasks with <c>is_labeled == labeled</c>, by id; null past the end (404).</summary>
     public Task<LsTaskPage?> GetTasksPageAsync(bool labeled, int page, CancellationToken ct)
     {
-        var query = Uri.EscapeDataString(JsonSerializer.Serialize(LsTaskQuery.ByLabeled(labeled), Json.LsTaskQuery));
-        var path = $"api/tasks/?project={options.ProjectId}&page={page}&page_size={options.PageSize}&fields=task_only&resolve_uri=false&query={query}";
-        return SendOrNotFoundAsync(HttpMethod.Get, path, null, Json.LsTaskPage, ct);
+        var query = JsonSerializer.Serialize(LsTaskQuery.ByLabeled(labeled), Json.LsTaskQuery);
+        return ReadOrNotFoundAsync(() => api.GetTasksAsync(Project, page, options.PageSize, "task_only", "false", query, ct));
     }
 
     /// <summary>Whether a task still exists (404 = deleted).</summary>
-    public async Task<bool> TaskExistsAsync(long id, CancellationToken ct) =>
-        await SendOrNotFoundAsync(HttpMethod.Get, $"api/tasks/{id}/", null, Json.LsTask, ct) is not null;
+    public async Task<bool> TaskExistsAsync(long id, CancellationToken ct) => await ReadOrNotFoundAsync(() => api.GetTaskAsync(id, ct)) is not null;
 
-    /// <summary>Imports predictions; a 400 (the whole request refused, nothing created) is returned, not thrown.</summary>
+    /// <summary>
+    /// Imports predictions, once (not retried by the pipeline); a 400 (the whole request refused, nothing created) is
+    /// returned, not thrown. A transient status is thrown as a request failure (inner <see cref="HttpRequestException"/>).
+    /// </summary>
     public async Task<ImportOutcome> ImportPredictionsAsync(List<LsPredictionImport> items, CancellationToken ct)
     {
-        var what = $"POST /{Project}/import/predictions";
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Project}/import/predictions")
+        using var response = await Received(await api.ImportPredictionsAsync(Project, items, noRetry: true, ct));
+        if (response.StatusCode == HttpStatusCode.BadRequest) return new ImportOutcome(null, ApiJson.Detail((response.Error as ApiException)?.Content ?? ""));
+        if (response.StatusCode is { } status && Elfs.Connector.Http.ConnectorRequest.IsTransient(status))
         {
-            Content = JsonContent.Create(items, Json.ListLsPredictionImport),
-        };
-        await request.Content.LoadIntoBufferAsync(ct);
-        using var response = await http.SendAsync(request, ct);
-        if (response.StatusCode == HttpStatusCode.BadRequest)
-            return new ImportOutcome(null, ApiJson.Detail(await response.Content.ReadAsStringAsync(ct)));
-        if (!response.IsSuccessStatusCode) throw await ErrorAsync(response, what, ct);
-        try { return new ImportOutcome((await ApiJson.ReadAsync(response, Json.LsImportResult, what, ct)).Created, null); }
-        catch (MalformedJsonException e) { throw new LabelingToolException(e.Message, e); }
+            var error = Error(response);
+            throw new LabelingToolException(error.Message, new HttpRequestException(error.Message, null, status));
+        }
+        if (!response.IsSuccessStatusCode) throw Error(response);
+        if (response.Error is { } bad) throw new LabelingToolException(Malformed(response, bad).Message, bad);
+        return new ImportOutcome(response.Content!.Created, null);
     }
 
     /// <summary>Prediction counts per model version (<c>GET /api/projects/{id}/model-versions/</c>).</summary>
-    public Task<Dictionary<string, int>> GetModelVersionsAsync(CancellationToken ct) =>
-        SendAsync(HttpMethod.Get, $"{Project}/model-versions/", null, Json.DictionaryStringInt32, ct);
+    public Task<Dictionary<string, int>> GetModelVersionsAsync(CancellationToken ct) => ReadAsync(() => api.GetModelVersionsAsync(Project, ct));
 
     /// <summary>Deletes every prediction of <paramref name="version"/>; returns how many.</summary>
     public async Task<int> DeleteModelVersionAsync(string version, CancellationToken ct) =>
-        (await SendAsync(HttpMethod.Delete, $"{Project}/model-versions/",
-            JsonContent.Create(new LsModelVersionDelete(version), Json.LsModelVersionDelete), Json.LsDeleted, ct)).DeletedPredictions;
+        (await ReadAsync(() => api.DeleteModelVersionAsync(Project, new LsModelVersionDelete(version), ct), get: false)).DeletedPredictions;
 
     /// <summary>Every prediction of the project (unpaginated; used only to reconcile a resumed or short push).</summary>
-    public Task<List<LsPrediction>> ListPredictionsAsync(CancellationToken ct) =>
-        SendAsync(HttpMethod.Get, $"api/predictions/?project={options.ProjectId}", null, Json.ListLsPrediction, ct);
+    public Task<List<LsPrediction>> ListPredictionsAsync(CancellationToken ct) => ReadAsync(() => api.ListPredictionsAsync(Project, ct));
 
     public async Task DeletePredictionAsync(long id, CancellationToken ct)
     {
-        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/predictions/{id}/"), ct);
-        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.NotFound)
-            throw await ErrorAsync(response, $"DELETE /api/predictions/{id}/", ct);
+        using var response = await Received(await api.DeletePredictionAsync(id, ct));
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.NotFound) throw Error(response);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct) where T : class =>
-        await SendOrNotFoundAsync(method, path, content, type, ct, notFoundIsNull: false) ?? throw new InvalidOperationException("unreachable");
+    private async Task<T> ReadAsync<T>(Func<Task<IApiResponse<T>>> call, bool get = true) where T : class =>
+        await ReadOrNotFoundAsync(call, get, notFoundIsNull: false) ?? throw new InvalidOperationException("unreachable");
 
-    private async Task<T?> SendOrNotFoundAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type,
-        CancellationToken ct, bool notFoundIsNull = true) where T : class
+    private async Task<T?> ReadOrNotFoundAsync<T>(Func<Task<IApiResponse<T>>> call, bool get = true, bool notFoundIsNull = true) where T : class
     {
-        var what = $"{method} /{Describe(path)}";
-        if (content is not null) await content.LoadIntoBufferAsync(ct);
         for (var attempt = 0; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, path) { Content = content };
-            using var response = await http.SendAsync(request, ct);
+            using var response = await Received(await call());
             if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound) return null;
-            if (!response.IsSuccessStatusCode) throw await ErrorAsync(response, what, ct);
-            try { return await ApiJson.ReadAsync(response, type, what, ct); }
-            catch (MalformedJsonException e) when (method == HttpMethod.Get && attempt == 0)
+            if (!response.IsSuccessStatusCode) throw Error(response);
+            if (response.Error is null && response.Content is not null) return response.Content;
+            var malformed = Malformed(response, response.Error);
+            if (get && attempt == 0)
             {
-                logger.LogWarning("{Request}: malformed JSON ({Reason}); reading it once more", what, e.InnerException?.Message);
+                logger.LogWarning("{Request}: malformed JSON ({Reason}); reading it once more", What(response), malformed.InnerException?.Message);
+                continue;
             }
-            catch (MalformedJsonException e)
-            {
-                throw new LabelingToolException(e.Message, e);
-            }
+            throw new LabelingToolException(malformed.Message, malformed);
         }
     }
 
-    private async Task<LabelingToolException> ErrorAsync(HttpResponseMessage response, string what, CancellationToken ct)
+    /// <summary>The answer, or the connection failure, timeout or stopped run that kept one from arriving, thrown as it came.</summary>
+    private static Task<T> Received<T>(T response) where T : IApiResponse
     {
-        var detail = ApiJson.Detail(await response.Content.ReadAsStringAsync(ct));
-        var status = $"HTTP {(int)response.StatusCode}";
+        if (response.HasRequestError(out var failed)) ExceptionDispatchInfo.Throw(failed.InnerException ?? failed);
+        return Task.FromResult(response);
+    }
+
+    private static MalformedJsonException Malformed(IApiResponse response, Exception? error) =>
+        new($"Label Studio answered {What(response)} (HTTP {(int)(response.StatusCode ?? default)}) with a body that is not the expected JSON " +
+            $"({error?.InnerException?.Message ?? error?.Message ?? "the body is JSON null"}); check that the URL is a Label Studio server " +
+            "and that no proxy rewrites its answers", error ?? new JsonException("the body is JSON null"));
+
+    private static string What(IApiResponse response) =>
+        $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
+
+    private LabelingToolException Error(IApiResponse response)
+    {
+        var detail = ApiJson.Detail((response.Error as ApiException)?.Content ?? "");
+        var status = $"HTTP {(int)(response.StatusCode ?? default)}";
+        var what = What(response);
         return response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => new LabelingToolException(
@@ -130,15 +136,9 @@ internal sealed class LabelStudioApi
             HttpStatusCode.Forbidden => new LabelingToolException(
                 $"{prefix}:TokenEnv: the user of the token in {options.TokenEnv} may not do {what} ({status}: {detail}); " +
                 $"give that user access to project {options.ProjectId}"),
-            HttpStatusCode.NotFound when what.Contains($"/{Project}/", StringComparison.Ordinal) => new LabelingToolException(
+            HttpStatusCode.NotFound when what.Contains($"/api/projects/{Project}/", StringComparison.Ordinal) => new LabelingToolException(
                 $"{prefix}:ProjectId: Label Studio at {options.Url} has no project {options.ProjectId} visible to this token ({status} to {what}: {detail})"),
             _ => new LabelingToolException($"Label Studio at {options.Url} answered {what} with {status}: {detail}"),
         };
-    }
-
-    private static string Describe(string path)
-    {
-        var query = path.IndexOf('?');
-        return query < 0 ? path : path[..query];
     }
 }

@@ -29,6 +29,13 @@ public sealed partial class FakeCvat : IAsyncDisposable
     /// <summary>When set, every project and task belongs to this organization: invisible without its slug in X-Organization.</summary>
     public string? Organization { get; set; }
 
+    /// <summary>
+    /// CVAT 2.64's rule for a request without <c>X-Organization</c>: it sees everything (organization data included),
+    /// but creating a task in an organization's project still fails with "same organization". Off by default (the fake
+    /// then hides organization data from such requests).
+    /// </summary>
+    public bool AbsentHeaderSeesAll { get; set; }
+
     public Dictionary<int, string> Projects { get; } = new() { [1] = "pool", [2] = "annotation" };
     public Dictionary<int, FakeCvatTask> Tasks { get; } = [];
     public List<FakeCvatJob> Jobs { get; } = [];
@@ -55,6 +62,12 @@ public sealed partial class FakeCvat : IAsyncDisposable
 
     /// <summary>Runs first on every request; returning true means it wrote the answer (fault injection).</summary>
     public Func<HttpContext, bool>? Fault { get; set; }
+
+    /// <summary>Like <see cref="Fault"/>, for faults that take time (a body that stalls mid-stream).</summary>
+    public Func<HttpContext, Task<bool>>? SlowFault { get; set; }
+
+    /// <summary>Distinct TCP connections the server has accepted requests on.</summary>
+    public int ConnectionCount => server.ConnectionCount;
 
     /// <summary>Called after each Upload-Multiple with the number of files the task now holds.</summary>
     public Action<int>? OnUploaded { get; set; }
@@ -160,6 +173,7 @@ public sealed partial class FakeCvat : IAsyncDisposable
         var raw = c.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? path;
         Seen.Enqueue(new FakeCvatSeen(c.Request.Method, path + c.Request.QueryString, accept, org, upload, raw));
         if (Fault?.Invoke(c) == true) return;
+        if (SlowFault is not null && await SlowFault(c)) return;
         if (path.EndsWith('/') && !path.EndsWith("/data/", StringComparison.Ordinal) && !path.EndsWith("/annotations/", StringComparison.Ordinal))
         {
             await Results.Content("<!doctype html><html><head><title>Not Found</title></head><body><h1>Not Found</h1></body></html>",
@@ -192,6 +206,9 @@ public sealed partial class FakeCvat : IAsyncDisposable
 
     /// <summary>Whether the request sees the fake's organization-owned resources.</summary>
     private bool Visible(HttpContext c) =>
+        Organization is null || (c.Request.Headers.TryGetValue("X-Organization", out var org) ? org.ToString() == Organization : AbsentHeaderSeesAll);
+
+    private bool InOrganization(HttpContext c) =>
         Organization is null || (c.Request.Headers.TryGetValue("X-Organization", out var org) && org.ToString() == Organization);
 
     private IResult GetProject(int id, HttpContext c)
@@ -263,7 +280,7 @@ public sealed partial class FakeCvat : IAsyncDisposable
         lock (gate)
         {
             if (projectId is { } p && !Projects.ContainsKey(p)) return FieldError("project_id", $"Invalid pk \"{p}\" - object does not exist.");
-            if (Organization is not null && !Visible(c)) return Bare("The task and its project should be in the same organization.");
+            if (Organization is not null && !InOrganization(c)) return Bare("The task and its project should be in the same organization.");
             var task = new FakeCvatTask { Id = nextTaskId++, Name = name, ProjectId = projectId, SegmentSize = o["segment_size"]?.GetValue<int>() ?? 0 };
             Tasks[task.Id] = task;
             return Results.Text(TaskJson(task).ToJsonString(), "application/vnd.cvat+json", statusCode: 201);

@@ -53,7 +53,8 @@ public sealed partial class FakeLabelStudio
             await Error(context, 401, "Token is invalid or expired");
             return;
         }
-        var access = FakeJwt.Create("access", DateTimeOffset.UtcNow + AccessLifetime);
+        var serverNow = DateTimeOffset.UtcNow + ClockOffset;
+        var access = FakeJwt.Create("access", serverNow + AccessLifetime, issued: serverNow);
         lock (gate)
         {
             accessTokens.Add(access);

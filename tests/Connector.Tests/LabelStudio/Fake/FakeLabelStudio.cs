@@ -36,6 +36,9 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
     /// <summary>Lifetime of the access tokens <c>/api/token/refresh/</c> issues (simplejwt default: 5 minutes).</summary>
     public TimeSpan AccessLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How far the server's clock is ahead of the client's (negative: behind); it stamps iat/exp with its own clock.</summary>
+    public TimeSpan ClockOffset { get; set; }
+
     public int RefreshCount { get; private set; }
 
     public static async Task<FakeLabelStudio> StartAsync(bool recordBodies = true)
@@ -141,6 +144,18 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
             context.Response.Body = original;
             context.Response.Headers.Clear();
             await Error(context, fault.Status, "answer lost by a gateway");
+            return;
+        }
+        if (fault.CommitLate)
+        {
+            context.Request.EnableBuffering();
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Request.Body.Position = 0;
+            await Task.Delay(fault.Delay ?? TimeSpan.Zero);
+            var original = context.Response.Body;
+            context.Response.Body = new MemoryStream();
+            await next(context);
+            context.Response.Body = original;
             return;
         }
         if (fault.Delay is { } delay)
