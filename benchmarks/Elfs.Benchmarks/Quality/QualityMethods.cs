@@ -27,8 +27,8 @@ internal static class QualityMethods
         if (method == "k-means-stratified") return StratifiedRandom(context.KMeansLabels, budget, seed);
         if (method == "typiclust")
             return (double)budget / n > typiclustMaxRatio ? null
-                : [.. Typicality.TypiClust(context.Scores.Embeddings.Span, context.Scores.Dim, Enumerable.Range(0, n).ToArray(), budget,
-                    context.Typicality, SphericalKMeans.DefaultIterations, BenchmarkSeeds.Derive(seed, "typiclust"))];
+                : Typicality.MostTypicalPerCluster(context.Scores.Embeddings.Span, context.Scores.Dim, Enumerable.Range(0, n).ToArray(), budget,
+                    context.Typicality, SphericalKMeans.DefaultIterations, BenchmarkSeeds.Derive(seed, "typiclust"));
         var options = new SelectionOptions { Count = budget, Clusters = 10, Seed = seed, Device = "cpu" };
         options = method switch
         {
