@@ -56,11 +56,6 @@ internal static class QualityBenchmark
         for (var s = 0; s < seeds; s++)
         {
             var seed = (ulong)s;
-            var sizes = budgets.Select(b => Size(b, n)).Concat(prefixBudgets.SelectMany(b => Prefixes(Size(b, n)))).Distinct().ToArray();
-            var pending = methods.SelectMany(m => budgets.Select(b => (m, Size(b, n)))).Concat(sizes.Select(z => ("random", z)))
-                .Concat(prefixBudgets.SelectMany(b => Prefixes(Size(b, n)).Select(z => (PrefixName(b), z))))
-                .Any(k => Enumerable.Range(0, trainSeeds).Any(t => !store.Has(k.Item1, k.Item2, s, t)));
-            if (!pending && !args.Contains("--rescore")) { Console.Error.WriteLine($"seed {s}: all results cached"); continue; }
             var context = Score(pool, seed, profile, cacheFolder, args.Contains("--rescore"));
             pseudo.Add(string.Create(C, $"| {s} | {context.Scores.Clustering?.Used ?? "-"} | {100 * HungarianMatching.Accuracy(context.Scores.Labels, pool.Images.Labels):F1} | {100 * Nmi.Compute(context.Scores.Labels, pool.Images.Labels):F1} | {100 * HungarianMatching.Accuracy(context.KMeansLabels, pool.Images.Labels):F1} | {string.Join(" ", Sizes(context.Scores.Labels))} |"));
             Console.Error.WriteLine($"seed {s}: scored after {watch.Elapsed.TotalMinutes:F1} min; {context.Scores.Clustering?.Reason}");
