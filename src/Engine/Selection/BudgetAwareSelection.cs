@@ -9,9 +9,10 @@ namespace Elfs.Engine.Selection;
 /// at small budget ratios the items are TypiClust picks (k-means into as many sub-clusters as the class's share, the
 /// most typical item of each; Hacohen et al. 2022); at larger ratios CCS runs inside the class (drop the class's β
 /// hardest by AUM, sample the rest evenly over AUM strata; Zheng et al. 2023), after a typical core of
-/// <see cref="TypicalPerGroupUpTo"/> TypiClust picks that opens the class's queue, so a short prefix of a large queue is
-/// what a small budget would have picked. The queue interleaves the classes in proportion, each class in its own order,
-/// so every prefix is spread over the classes.
+/// <see cref="TypicalCorePerGroup"/> TypiClust picks of the whole class that opens the class's queue, so a short prefix of
+/// a large queue is what a very small budget would have picked. The queue interleaves the classes in proportion, each
+/// class in its own order (typical picks coarse to fine, <see cref="CoarseToFineOrder"/>), so every prefix is spread over
+/// the classes and over each class.
 /// </summary>
 public static class BudgetAwareSelection
 {
