@@ -95,29 +95,27 @@ public static class BudgetAwareSelection
         // Per-class rounding can prune a few more than the budget leaves room for: give back the least hard of them.
         while (groups.Sum(m => m.Length) - hardCounts.Sum() < budget && hardCounts.Any(h => h > 0))
             hardCounts[Array.IndexOf(hardCounts, hardCounts.Max())]--;
+        var allocation = ProportionalAllocation.Allocate(groups.Select((m, g) => m.Length - hardCounts[g]).ToArray(), budget);
+        var typicality = Typicality.Compute(graph);
         var hardPruned = new List<int>();
         var kept = new int[groups.Length][];
-        for (var g = 0; g < groups.Length; g++)
-        {
-            hardPruned.AddRange(groups[g][..hardCounts[g]]);
-            kept[g] = groups[g][hardCounts[g]..];
-        }
-        var allocation = ProportionalAllocation.Allocate(kept.Select(k => k.Length).ToArray(), budget);
-        var typicality = Typicality.Compute(graph);
         var chosen = new int[groups.Length][];
         var typicalPicks = new List<int>();
         for (var g = 0; g < groups.Length; g++)
         {
             var groupSeed = SeedStreams.Derive(seed, string.Create(CultureInfo.InvariantCulture, $"group-{g}"));
-            // The core is what a small budget picks: typical items of the whole group, hard or not.
+            // The core is what a small budget picks: typical items of the whole group, hard or not; the hard share is
+            // then left out of the rest.
             var picks = Typicality.MostTypicalPerCluster(scores.Embeddings.Span, scores.Dim, groups[g],
                 typical ? allocation[g] : Math.Min(allocation[g], TypicalCorePerGroup), typicality, SphericalKMeans.DefaultIterations, groupSeed);
             var core = CoarseToFineOrder.Order(scores.Embeddings.Span, scores.Dim, groups[g], picks, typicality, SphericalKMeans.DefaultIterations, groupSeed);
             typicalPicks.AddRange(core);
-            chosen[g] = typical ? core : [.. core, .. StrataOutside(scores, kept[g], core, allocation[g] - core.Length, groupSeed)];
+            var inCore = core.ToHashSet();
+            var rest = groups[g].Where(i => !inCore.Contains(i)).ToArray();
+            hardPruned.AddRange(rest[..hardCounts[g]]);
+            kept[g] = [.. core, .. rest[hardCounts[g]..]];
+            chosen[g] = typical ? core : [.. core, .. StrataOutside(scores, rest[hardCounts[g]..], allocation[g] - core.Length, groupSeed)];
         }
-        var inCore = typicalPicks.ToHashSet();
-        hardPruned.RemoveAll(inCore.Contains);
         var queue = QueueOrder.Interleave(chosen);
         var inQueue = queue.ToHashSet();
         var spares = kept.SelectMany(k => k).Where(i => !inQueue.Contains(i)).Order().ToArray();
@@ -125,11 +123,9 @@ public static class BudgetAwareSelection
         return new BudgetAwarePick([.. queue, .. spares], queue.Length, [.. hardPruned], [.. typicalPicks]);
     }
 
-    // CCS inside one group, outside its typical core: `count` items sampled evenly over AUM strata, in a seeded order.
-    private static int[] StrataOutside(SelectionScores scores, int[] kept, int[] core, int count, ulong seed)
+    // CCS inside one group, outside its typical core and hard share: `count` items sampled evenly over AUM strata, in a seeded order.
+    private static int[] StrataOutside(SelectionScores scores, int[] rest, int count, ulong seed)
     {
-        var inCore = core.ToHashSet();
-        var rest = kept.Where(i => !inCore.Contains(i)).ToArray();
         var aum = rest.Select(i => scores.Aum[i]).ToArray();
         var picks = StratifiedSampling.Select(aum, 0, count, scores.Profile.CcsBins, seed).Select(p => rest[p]).ToArray();
         SeedStreams.Random(seed, "order").Shuffle(picks);
