@@ -11,6 +11,15 @@ namespace Elfs.Engine.Encoders;
 public sealed record EncoderSpec(string Kind, string? ModelPath = null, int? InputSize = null, float[]? Mean = null, float[]? Std = null,
     string? ChannelOrder = null, string? Output = null)
 {
+    /// <summary>Parses comma-separated per-channel values (<c>0.485,0.456,0.406</c>); throws <see cref="FormatException"/> naming a bad one.</summary>
+    public static float[] ParseValues(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. text.Split(',', StringSplitOptions.TrimEntries).Select(v =>
+            float.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f)
+                ? f : throw new FormatException($"'{v}' is not a number; give comma-separated values such as 0.485,0.456,0.406"))];
+    }
+
     /// <summary>Parses a command-line value: <c>builtin</c>, <c>resnet18</c>, <c>onnx:FILE</c> or <c>torchscript:FILE</c>.</summary>
     public static EncoderSpec Parse(string text)
     {

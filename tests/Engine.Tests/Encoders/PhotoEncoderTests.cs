@@ -72,7 +72,8 @@ public sealed class PhotoEncoderTests
             Assert.All(row, v => Assert.True(float.IsFinite(v)));
             Assert.True(row.Any(v => v != 0f), $"item {i} has a zero vector");
         }
-        Assert.Contains("corrupt JPEG image", result.Errors[3]);
+        Assert.StartsWith("corrupt", result.Errors[3]);
+        Assert.Contains("JPEG", result.Errors[3]);
         Assert.All(result.Vectors.AsSpan(3 * d, d).ToArray(), v => Assert.Equal(0f, v));
         // The CMYK copy of the rocket is read as the rocket, not as noise.
         float[] Row(int i) => result.Vectors.AsSpan(i * d, d).ToArray();

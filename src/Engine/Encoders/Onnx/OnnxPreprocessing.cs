@@ -82,8 +82,7 @@ public sealed record OnnxPreprocessing(int InputSize, float[] Mean, float[] Std,
     private static int? ParseSize(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException("not a whole number");
 
-    private static float[] ParseTriple(string text) =>
-        [.. text.Split(',', StringSplitOptions.TrimEntries).Select(v => float.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f : throw new FormatException($"'{v}' is not a number"))];
+    private static float[] ParseTriple(string text) => EncoderSpec.ParseValues(text);
 
     private static string Configured(string order)
     {
