@@ -12,7 +12,8 @@ namespace Elfs.Benchmarks;
 /// Issue 14: the pretrained ResNet-18 (ONNX, batch fixed at 1). (1) Inference options on the same prepared inputs,
 /// interleaved over rounds, beside the GEMM-bound rate measured in the same run: one session with single-threaded
 /// concurrent Runs (what the encoder does), one session with intra-op threads and sequential Runs, one session per
-/// thread. (2) Cold (decode + resize + encode into a fresh SQLite cache) and warm (reopened cache) images/s of
+/// thread, and (for the other way) TorchVision's resnet18 in TorchSharp with random weights (same architecture and
+/// FLOPs as the package's) on batches of 16. (2) Cold (decode + resize + encode into a fresh SQLite cache) and warm (reopened cache) images/s of
 /// <c>resnet18</c> on JPEG crops of the real photos. (3) 20-NN label agreement on Fashion-MNIST test images, resnet18 vs
 /// builtin (HOG). Options: --images N (default 96), --rounds R (2), --fashion N (2000; 0 skips), --threads T (all cores).
 /// Each figure is printed with the load average at that moment (the machine is shared).
@@ -80,14 +81,15 @@ internal static class PhotoEncoderBenchmark
         var model = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
         var decoded = ImageDecoder.Decode([.. files.Select(f => (ReadOnlyMemory<byte>)f)], new ImageDecodeOptions { Resize = 224, Crop = 224 });
         var inputs = Enumerable.Range(0, decoded.Count).Select(i => decoded.Item(i).ToArray().Select(v => v * 255f - 120f).ToArray()).ToArray();
-        SessionOptions Options(int intra)
+        SessionOptions Options(int intra, bool arena = true)
         {
-            var o = new SessionOptions { IntraOpNumThreads = intra, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+            var o = new SessionOptions { IntraOpNumThreads = intra, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, EnableCpuMemArena = arena };
             o.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
             return o;
         }
         using var single = new InferenceSession(model, Options(1));
         using var intra = new InferenceSession(model, Options(threads));
+        using var noArena = new InferenceSession(model, Options(1, arena: false));
         var perThread = Enumerable.Range(0, threads).Select(_ => new InferenceSession(model, Options(1))).ToArray();
         void RunOne(InferenceSession s, int i)
         {
@@ -95,16 +97,32 @@ internal static class PhotoEncoderBenchmark
             using var runOptions = new RunOptions();
             using var result = s.Run(runOptions, ["Input247"], [value], ["Pooling395_Output_0"]);
         }
+        using var torchVision = torchvision.models.resnet18();
+        torchVision.eval();
+        using var batches = torch.tensor(inputs.SelectMany(v => v).ToArray(), [inputs.Length, 3, 224, 224]);
+        void RunTorchVision()
+        {
+            using var noGrad = torch.no_grad();
+            for (var start = 0; start < inputs.Length; start += 16)
+            {
+                using var scope = torch.NewDisposeScope();
+                torchVision.forward(batches.narrow(0, start, Math.Min(16, inputs.Length - start)));
+            }
+        }
         (string Name, Action Run)[] options =
         [
             ($"1 session, intra-op 1, {threads} concurrent Runs (the encoder)", () => Parallel.For(0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => RunOne(single, i))),
+            ($"1 session without CPU memory arena, intra-op 1, {threads} concurrent Runs", () => Parallel.For(0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => RunOne(noArena, i))),
             ($"1 session, intra-op {threads}, sequential Runs", () => { for (var i = 0; i < inputs.Length; i++) RunOne(intra, i); }),
             ($"{threads} sessions, intra-op 1 each, in parallel", () => Parallel.For(0, threads, k => { for (var i = k; i < inputs.Length; i += threads) RunOne(perThread[k], i); })),
+            ($"TorchVision resnet18 (TorchSharp), batch 16, {torch.get_num_threads()} threads", RunTorchVision),
         ];
         // Warm-up: the first Run of a session allocates its buffers.
         RunOne(single, 0);
         RunOne(intra, 0);
+        RunOne(noArena, 0);
         foreach (var s in perThread) RunOne(s, 0);
+        RunTorchVision();
         Console.WriteLine($"ResNet-18 inference only, {inputs.Length} prepared 3x224x224 inputs, {rounds} interleaved rounds:");
         for (var r = 0; r < rounds; r++)
             foreach (var (name, run) in options)
