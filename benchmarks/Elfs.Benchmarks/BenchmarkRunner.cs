@@ -9,6 +9,7 @@ internal static class BenchmarkRunner
         ["label-studio"] = ("sync of 100,000 tasks and push of 100,000 predictions against the fake Label Studio on loopback", LabelStudioBenchmark.Run),
         ["encoder-quality"] = ("Weight-free encoder candidates on Fashion-MNIST: 20-NN agreement, k-means ACC/NMI", EncoderQualityBenchmark.Run),
         ["embed-cache"] = ("Decode+embed images/s of the built-in encoder on Fashion-MNIST PNGs: no cache, cold and warm SQLite cache", EmbedCacheBenchmark.Run),
+        ["photo-encoders"] = ("Issue 14: resnet18 inference options vs the GEMM-bound rate, cold/warm images/s, Fashion-MNIST 20-NN agreement vs builtin", PhotoEncoderBenchmark.Run),
         ["decode"] = ("Decode + preprocess images/s on photo-sized JPEG and PNG files (to 3x224x224)", DecodeBenchmark.Run),
         ["beyond"] = ("Issue 8 on Fashion-MNIST: duplicates | beta | proxy (near-duplicate threshold, beta auto, image proxy)", Beyond.BeyondBenchmark.Run),
         ["elfs-synthetic"] = ("ELFS on a Gaussian mixture: timings, pseudo-label accuracy, AUM of ambiguous points", Engine.SyntheticSelectBenchmark.Run),

@@ -7,7 +7,7 @@ namespace Elfs.Engine.Encoders;
 /// The weight-free default: gray image resized to the input size, two-scale signed HOG (3240 values) and a fixed seeded
 /// random projection to 256 dimensions. Nothing is fitted to the data, so a vector depends only on its image and
 /// <see cref="Version"/>, and the cache stays valid as the dataset grows. It is far weaker than a pretrained encoder
-/// (see benchmarks/results/encoders.md); use a TorchScript model where one is available.
+/// (see benchmarks/results/encoders.md); use <see cref="ResNet18Encoder"/> for photos, or your own ONNX or TorchScript model.
 /// </summary>
 public sealed class BuiltinEncoder : IImageEncoder
 {
@@ -47,6 +47,9 @@ public sealed class BuiltinEncoder : IImageEncoder
 
     /// <inheritdoc />
     public int Dimension => OutputDimension;
+
+    /// <inheritdoc />
+    public string Description => "builtin (HOG)";
 
     /// <inheritdoc />
     public EncodeBatchResult Encode(IReadOnlyList<ReadOnlyMemory<byte>> images, CancellationToken cancellationToken = default)

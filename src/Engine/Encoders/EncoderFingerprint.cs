@@ -21,10 +21,13 @@ public static class EncoderFingerprint
 
     /// <summary>
     /// Fingerprint of (<paramref name="kind"/>, <paramref name="identity"/> = model file hash or built-in version,
-    /// input size, mean, std, tensor runtime and <paramref name="precision"/> (<c>float32</c> or <c>float16</c>). Floats are written round-trippably so any change of a setting changes the fingerprint.
+    /// input size, mean, std, <paramref name="runtime"/> (default <see cref="TensorRuntime"/>) and
+    /// <paramref name="precision"/> (the model's dtype: <c>float32</c> or <c>float16</c>), plus
+    /// <paramref name="details"/> (further preprocessing, e.g. channel order and the output used) when given. Floats are
+    /// written round-trippably so any change of a setting changes the fingerprint.
     /// </summary>
     public static string Compute(string kind, string identity, int inputSize, IReadOnlyList<float>? mean, IReadOnlyList<float>? std,
-        string precision = "float32")
+        string precision = "float32", string? details = null, string? runtime = null)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder()
@@ -34,10 +37,10 @@ public static class EncoderFingerprint
             .Append("input=").Append(inputSize.ToString(c)).Append('\n')
             .Append("mean=").Append(Join(mean)).Append('\n')
             .Append("std=").Append(Join(std)).Append('\n')
-            .Append("runtime=").Append(TensorRuntime).Append('\n')
-            .Append("precision=").Append(precision).Append('\n')
-            .ToString();
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+            .Append("runtime=").Append(runtime ?? TensorRuntime).Append('\n')
+            .Append("precision=").Append(precision).Append('\n');
+        if (details is not null) text.Append("details=").Append(details).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>Lowercase hex SHA-256 of a file's bytes, read in a stream.</summary>
@@ -47,6 +50,7 @@ public static class EncoderFingerprint
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private static string Join(IReadOnlyList<float>? values) =>
+    /// <summary>Writes <paramref name="values"/> round-trippably, comma-separated (<c>none</c> for null).</summary>
+    public static string Join(IReadOnlyList<float>? values) =>
         values is null ? "none" : string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 }

@@ -6,6 +6,9 @@ public interface IImageEncoder : IDisposable
     /// <summary>Hash of the encoder kind, model bytes or built-in version, input size and mean/std; it keys the embedding cache.</summary>
     string Fingerprint { get; }
 
+    /// <summary>What runs, in words for the run report: the kind and, for ONNX models, the execution provider (<c>onnx on CPUExecutionProvider</c>).</summary>
+    string Description { get; }
+
     /// <summary>The length of every vector.</summary>
     int Dimension { get; }
 

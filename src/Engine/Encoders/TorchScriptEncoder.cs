@@ -71,6 +71,9 @@ public sealed class TorchScriptEncoder : IImageEncoder
     public int Dimension { get; }
 
     /// <inheritdoc />
+    public string Description => $"torchscript on {DeviceNames.Name(device)}";
+
+    /// <inheritdoc />
     public EncodeBatchResult Encode(IReadOnlyList<ReadOnlyMemory<byte>> images, CancellationToken cancellationToken = default)
     {
         var vectors = new float[images.Count * Dimension];

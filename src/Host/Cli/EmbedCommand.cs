@@ -8,7 +8,7 @@ using Elfs.Host.Storage;
 namespace Elfs.Host.Cli;
 
 /// <summary>
-/// <c>elfs embed --images DIR | --fashion-mnist [--split train|test] [--limit N] [--encoder builtin|torchscript:FILE]
+/// <c>elfs embed --images DIR | --fashion-mnist [--split train|test] [--limit N] [--encoder builtin|resnet18|onnx:FILE|torchscript:FILE]
 /// [--device D] [--cache FILE] --out vectors.npy</c>: image files to a vector matrix, through the embedding cache.
 /// </summary>
 public static class EmbedCommand
@@ -23,19 +23,22 @@ public static class EmbedCommand
         var fashion = new Option<bool>("--fashion-mnist") { Description = "Embed Fashion-MNIST from /usr/share/datasets/fashion-mnist" };
         var split = new Option<string>("--split") { Description = "Fashion-MNIST split: train or test", DefaultValueFactory = _ => "train" };
         var limit = new Option<int?>("--limit") { Description = "At most this many Fashion-MNIST images" };
-        var encoder = new Option<string>("--encoder") { Description = "builtin or torchscript:FILE", DefaultValueFactory = _ => EncoderKinds.Builtin };
+        var encoder = new Option<string>("--encoder") { Description = "builtin (HOG), resnet18 (pretrained, for photos), onnx:FILE or torchscript:FILE", DefaultValueFactory = _ => EncoderKinds.Builtin };
         var device = new Option<string>("--device") { Description = "auto, cpu, cuda or cuda:N", DefaultValueFactory = _ => "auto" };
         var cache = new Option<string?>("--cache") { Description = "SQLite file caching vectors by content hash and encoder" };
         var output = new Option<string>("--out") { Description = "The .npy file to write (ids go to NAME.ids.txt)", Required = true };
         var threads = new Option<int?>("--threads") { Description = "Native threads (default: every core)" };
-        var inputSize = new Option<int?>("--input-size") { Description = "Encoder input side in pixels (default: 28 builtin, 224 torchscript)" };
-        var mean = new Option<string?>("--mean") { Description = "TorchScript input mean per channel, e.g. 0.485,0.456,0.406 (the default)" };
-        var std = new Option<string?>("--std") { Description = "TorchScript input std per channel, e.g. 0.229,0.224,0.225 (the default)" };
+        var inputSize = new Option<int?>("--input-size") { Description = "Encoder input side in pixels (default: 28 builtin, 224 resnet18 and torchscript, the model's for onnx)" };
+        var mean = new Option<string?>("--mean") { Description = "Input mean per channel on pixels in [0,1], e.g. 0.485,0.456,0.406 (torchscript's default; onnx: unless the model says)" };
+        var std = new Option<string?>("--std") { Description = "Input std per channel, e.g. 0.229,0.224,0.225 (torchscript's default; onnx: unless the model says)" };
+        var channelOrder = new Option<string?>("--channel-order") { Description = "onnx: rgb or bgr (default: the model's metadata, else rgb)" };
+        var modelOutput = new Option<string?>("--output-name") { Description = "onnx: the model output holding the vector (default: the metadata's, or the only output)" };
         var command = new Command("embed", "Embed images into a vector matrix (.npy), reusing cached vectors.");
-        foreach (var option in new Option[] { images, fashion, split, limit, encoder, device, cache, output, threads, inputSize, mean, std }) command.Options.Add(option);
+        foreach (var option in new Option[] { images, fashion, split, limit, encoder, device, cache, output, threads, inputSize, mean, std, channelOrder, modelOutput }) command.Options.Add(option);
         command.SetAction((parse, token) => Task.FromResult(Run(new EmbedRequest(parse.GetValue(images), parse.GetValue(fashion),
             parse.GetValue(split)!, parse.GetValue(limit), parse.GetValue(encoder)!, parse.GetValue(device)!, parse.GetValue(cache),
-            parse.GetValue(output)!, parse.GetValue(threads), parse.GetValue(inputSize), parse.GetValue(mean), parse.GetValue(std)), Console.Out, Console.Error, token)));
+            parse.GetValue(output)!, parse.GetValue(threads), parse.GetValue(inputSize), parse.GetValue(mean), parse.GetValue(std),
+            parse.GetValue(channelOrder), parse.GetValue(modelOutput)), Console.Out, Console.Error, token)));
         return command;
     }
 
@@ -56,8 +59,9 @@ public static class EmbedCommand
             var spec = EncoderSpec.Parse(request.Encoder) with
             {
                 InputSize = request.InputSize, Mean = ParseFloats(request.Mean, "--mean"), Std = ParseFloats(request.Std, "--std"),
+                ChannelOrder = request.ChannelOrder, Output = request.OutputName,
             };
-            encoder = ImageEncoderFactory.Create(spec, request.Device);
+            encoder = Create(spec, request.Device);
         }
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException or System.Runtime.InteropServices.ExternalException)
         {
@@ -100,14 +104,34 @@ public static class EmbedCommand
         }
     }
 
+    // An encoder setting error names the command-line option (EncoderMean is --mean).
+    private static IImageEncoder Create(EncoderSpec spec, string device)
+    {
+        try
+        {
+            return ImageEncoderFactory.Create(spec, device);
+        }
+        catch (EncoderSettingException e)
+        {
+            var option = e.Setting switch
+            {
+                "EncoderPath" => "--encoder", "EncoderInputSize" => "--input-size", "EncoderMean" => "--mean", "EncoderStd" => "--std",
+                "EncoderChannelOrder" => "--channel-order", "EncoderOutput" => "--output-name", _ => e.Setting,
+            };
+            throw new ArgumentException($"{option}: {e.Reason}", e);
+        }
+    }
+
     private static float[]? ParseFloats(string? text, string option)
     {
         if (text is null) return null;
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var values = new float[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-            if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
-                throw new ArgumentException($"{option}: '{parts[i]}' is not a number; give three comma-separated values such as 0.485,0.456,0.406");
-        return values;
+        try
+        {
+            return EncoderSpec.ParseValues(text);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"{option}: {e.Message}", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Elfs.Engine.Encoders;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -115,18 +116,64 @@ public sealed partial class ElfsOptionsValidator : IValidateOptions<ElfsOptions>
     {
         if (!Enum.TryParse<EncoderKind>(p.Encoder, ignoreCase: true, out var encoder) || int.TryParse(p.Encoder, out _))
         {
-            yield return $"{key}:Encoder: '{p.Encoder}' is not one of builtin, torchscript, precomputed";
+            yield return $"{key}:Encoder: '{p.Encoder}' is not one of builtin, resnet18, onnx, torchscript, precomputed";
             yield break;
         }
-        if (encoder != EncoderKind.Builtin)
+        if (encoder is not (EncoderKind.Builtin or EncoderKind.ResNet18))
         {
+            var file = encoder switch
+            {
+                EncoderKind.Onnx => "ONNX model file",
+                EncoderKind.TorchScript => "TorchScript model file",
+                _ => "vectors file (.npy with .ids.txt, or .csv)",
+            };
             if (string.IsNullOrWhiteSpace(p.EncoderPath))
-                yield return $"{key}:EncoderPath: is empty; Encoder {p.Encoder} needs the {(encoder == EncoderKind.TorchScript ? "TorchScript model file" : "vectors file (.npy with .ids.txt, or .csv)")}";
+                yield return $"{key}:EncoderPath: is empty; Encoder {p.Encoder} needs the {file}";
             else if (!File.Exists(p.EncoderPath))
                 yield return $"{key}:EncoderPath: '{p.EncoderPath}' does not exist";
         }
         if (p.EncoderInputSize is < 8 or > 4096)
             yield return $"{key}:EncoderInputSize: {p.EncoderInputSize} is not in 8..4096";
+        else if (encoder == EncoderKind.ResNet18 && p.EncoderInputSize is { } size && size != ResNet18Encoder.InputSize)
+            yield return $"{key}:EncoderInputSize: {size}, but Encoder resnet18 is fixed at {ResNet18Encoder.InputSize} (leave it unset)";
+        var modelFile = encoder is EncoderKind.Onnx or EncoderKind.TorchScript;
+        foreach (var (name, value, usedBy) in new[]
+                 {
+                     (nameof(p.EncoderMean), p.EncoderMean, modelFile), (nameof(p.EncoderStd), p.EncoderStd, modelFile),
+                     (nameof(p.EncoderChannelOrder), p.EncoderChannelOrder, encoder == EncoderKind.Onnx),
+                     (nameof(p.EncoderOutput), p.EncoderOutput, encoder == EncoderKind.Onnx),
+                 })
+        {
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            if (!usedBy)
+            {
+                yield return $"{key}:{name}: '{value}' is set, but Encoder {p.Encoder} does not use it (used by: {(name is nameof(p.EncoderMean) or nameof(p.EncoderStd) ? "onnx, torchscript" : "onnx")}); remove it";
+                continue;
+            }
+            var problem = name switch
+            {
+                nameof(p.EncoderMean) => ChannelValuesProblem(value, positive: false),
+                nameof(p.EncoderStd) => ChannelValuesProblem(value, positive: true),
+                nameof(p.EncoderChannelOrder) => value.Trim().ToLowerInvariant() is "rgb" or "bgr" ? null : "is not rgb or bgr",
+                _ => null,
+            };
+            if (problem is not null) yield return $"{key}:{name}: '{value}' {problem}";
+        }
+    }
+
+    private static string? ChannelValuesProblem(string text, bool positive)
+    {
+        float[] values;
+        try
+        {
+            values = EncoderSpec.ParseValues(text);
+        }
+        catch (FormatException e)
+        {
+            return $"is not three numbers: {e.Message}";
+        }
+        if (values.Length != 3) return $"has {values.Length} value(s); give three, one per channel (R, G, B, or B, G, R for a bgr model)";
+        return positive && values.Any(v => !(v > 0)) ? "has a value that is not positive" : null;
     }
 
     private static IEnumerable<string> LocalFolderProblems(string key, ProjectOptions p)

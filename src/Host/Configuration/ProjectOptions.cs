@@ -38,14 +38,26 @@ public sealed class ProjectOptions
     /// <summary>Number of pseudo-classes K; optional when the tool's label configuration defines the classes.</summary>
     public int? Clusters { get; set; }
 
-    /// <summary><c>builtin</c> (default), <c>torchscript</c> or <c>precomputed</c>.</summary>
+    /// <summary><c>builtin</c> (default, HOG), <c>resnet18</c>, <c>onnx</c>, <c>torchscript</c> or <c>precomputed</c>.</summary>
     public string Encoder { get; set; } = "builtin";
 
-    /// <summary>The TorchScript model file, or the precomputed vectors file (<c>.npy</c> + <c>.ids.txt</c>, or <c>.csv</c>).</summary>
+    /// <summary>The ONNX or TorchScript model file, or the precomputed vectors file (<c>.npy</c> + <c>.ids.txt</c>, or <c>.csv</c>).</summary>
     public string? EncoderPath { get; set; }
 
-    /// <summary>Input size in pixels of a TorchScript encoder, when the model does not say. Optional.</summary>
+    /// <summary>Input size in pixels of an ONNX or TorchScript encoder, when the model does not say. Optional.</summary>
     public int? EncoderInputSize { get; set; }
+
+    /// <summary>ONNX/TorchScript: per-channel mean on pixels in [0,1], comma-separated (<c>0.485,0.456,0.406</c>), when the model does not say.</summary>
+    public string? EncoderMean { get; set; }
+
+    /// <summary>ONNX/TorchScript: per-channel standard deviation, comma-separated, when the model does not say.</summary>
+    public string? EncoderStd { get; set; }
+
+    /// <summary>ONNX: <c>rgb</c> or <c>bgr</c>, when the model does not say (default rgb).</summary>
+    public string? EncoderChannelOrder { get; set; }
+
+    /// <summary>ONNX: the name of the output holding the vector, when the model has several and does not say.</summary>
+    public string? EncoderOutput { get; set; }
 
     /// <summary>Cron schedule: five-field crontab (<c>0 2 * * *</c>, the default: nightly 02:00) or Quartz's six/seven-field form.</summary>
     public string Schedule { get; set; } = "0 2 * * *";
@@ -122,12 +134,15 @@ public sealed class ProjectOptions
     }
 
     /// <summary>A copy of this project with another encoder (a resumed run keeps the one it started with).</summary>
-    public ProjectOptions WithEncoder(string encoder, string? path, int? inputSize)
+    public ProjectOptions WithEncoder(string encoder, string? path, int? inputSize, Runs.EncoderPreprocessing preprocessing)
     {
+        ArgumentNullException.ThrowIfNull(preprocessing);
         var copy = (ProjectOptions)MemberwiseClone();
         copy.Encoder = encoder;
         copy.EncoderPath = path;
         copy.EncoderInputSize = inputSize;
+        (copy.EncoderMean, copy.EncoderStd, copy.EncoderChannelOrder, copy.EncoderOutput) =
+            (preprocessing.Mean, preprocessing.Std, preprocessing.ChannelOrder, preprocessing.Output);
         return copy;
     }
 }

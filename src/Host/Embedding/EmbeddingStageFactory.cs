@@ -1,3 +1,4 @@
+using System.Globalization;
 using Elfs.Engine.Encoders;
 using Elfs.Host.Configuration;
 using Elfs.Host.Storage;
@@ -15,11 +16,8 @@ public sealed class EmbeddingStageFactory(IOptions<ElfsOptions> options, ILogger
         if (project.EncoderKind == EncoderKind.Precomputed)
             return new PrecomputedEmbeddingStage(project.EncoderPath!);
         var elfs = options.Value;
-        var spec = project.EncoderKind == EncoderKind.TorchScript
-            ? new EncoderSpec(EncoderKinds.TorchScript, project.EncoderPath, project.EncoderInputSize)
-            : new EncoderSpec(EncoderKinds.Builtin, InputSize: project.EncoderInputSize);
         var precision = elfs.Storage.EmbeddingPrecision.Equals("float16", StringComparison.OrdinalIgnoreCase) ? EmbeddingPrecision.Float16 : EmbeddingPrecision.Float32;
-        var encoder = ImageEncoderFactory.Create(spec, elfs.Engine.Device);
+        var encoder = CreateEncoder(project, elfs);
         try
         {
             var cache = new EmbeddingCache(elfs.Storage.Path, precision, loggers.CreateLogger<EmbeddingCache>());
@@ -29,6 +27,38 @@ public sealed class EmbeddingStageFactory(IOptions<ElfsOptions> options, ILogger
         {
             encoder.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The spec a project's Encoder settings describe (not for <c>precomputed</c>).</summary>
+    public static EncoderSpec SpecOf(ProjectOptions project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        static string? Set(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        var kind = project.EncoderKind switch
+        {
+            EncoderKind.ResNet18 => EncoderKinds.ResNet18,
+            EncoderKind.Onnx => EncoderKinds.Onnx,
+            EncoderKind.TorchScript => EncoderKinds.TorchScript,
+            _ => EncoderKinds.Builtin,
+        };
+        var modelFile = kind is EncoderKinds.Onnx or EncoderKinds.TorchScript;
+        return new EncoderSpec(kind, modelFile ? project.EncoderPath : null, project.EncoderInputSize,
+            Set(project.EncoderMean) is { } mean ? EncoderSpec.ParseValues(mean) : null, Set(project.EncoderStd) is { } std ? EncoderSpec.ParseValues(std) : null,
+            Set(project.EncoderChannelOrder), Set(project.EncoderOutput));
+    }
+
+    // A setting the model needs but neither it nor the configuration gives is a configuration problem naming its key.
+    private static IImageEncoder CreateEncoder(ProjectOptions project, ElfsOptions elfs)
+    {
+        try
+        {
+            return ImageEncoderFactory.Create(SpecOf(project), elfs.Engine.Device, elfs.Engine.EncodeBatchSize);
+        }
+        catch (EncoderSettingException e)
+        {
+            var index = elfs.Projects.FindIndex(p => string.Equals(p.Name, project.Name, StringComparison.OrdinalIgnoreCase));
+            throw new ConfigurationException([string.Create(CultureInfo.InvariantCulture, $"{ElfsOptions.SectionName}:Projects:{index}:{e.Setting}: {e.Reason}")]);
         }
     }
 }

@@ -6,14 +6,14 @@ using Elfs.Host.Storage;
 namespace Elfs.Host.Embedding;
 
 /// <summary>
-/// The embed stage for the built-in and TorchScript encoders: reads each candidate's image through the tool and lets
+/// The embed stage for the image encoders (built-in HOG, ResNet-18, ONNX, TorchScript): reads each candidate's image through the tool and lets
 /// <see cref="CachedEmbedder"/> reuse cached vectors (by content hash and encoder fingerprint) and encode only what is
 /// new. The content hash is the vector's key, so the select stage (or a resumed run) loads vectors from the cache.
 /// </summary>
 public sealed class EncoderEmbeddingStage(IImageEncoder encoder, EmbeddingCache cache, int batchSize) : IEmbeddingStage
 {
     /// <inheritdoc />
-    public string Description => $"{encoder.GetType().Name.Replace("Encoder", "", StringComparison.Ordinal).ToLowerInvariant()} ({encoder.Dimension}-d, fingerprint {encoder.Fingerprint[..Math.Min(12, encoder.Fingerprint.Length)]})";
+    public string Description => $"{encoder.Description} ({encoder.Dimension}-d, fingerprint {encoder.Fingerprint[..Math.Min(12, encoder.Fingerprint.Length)]})";
 
     /// <inheritdoc />
     public Task<EmbeddingResult> EmbedAsync(ILabelingTool tool, IReadOnlyList<RunItem> candidates, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)

@@ -35,9 +35,12 @@ public static class ResumedRun
 
         foreach (var (key, was, now) in Differences(recorded, current, prefix))
             notice($"{key} = '{was}' (the configuration now says '{now}'; the next run uses that)");
+        var preprocessing = recorded.EncoderPreprocessing ?? current.EncoderPreprocessing;
         var sameEncoder = recorded.Encoder == current.Encoder && recorded.EncoderPath == current.EncoderPath
-                          && (recorded.EncoderInputSize is null || recorded.EncoderInputSize == current.EncoderInputSize);
-        return sameEncoder ? project : project.WithEncoder(recorded.Encoder, recorded.EncoderPath, recorded.EncoderInputSize ?? project.EncoderInputSize);
+                          && (recorded.EncoderInputSize is null || recorded.EncoderInputSize == current.EncoderInputSize)
+                          && preprocessing == current.EncoderPreprocessing;
+        return sameEncoder ? project : project.WithEncoder(recorded.Encoder, recorded.EncoderPath, recorded.EncoderInputSize ?? project.EncoderInputSize,
+            preprocessing ?? EncoderPreprocessing.Of(project));
     }
 
     private static IEnumerable<(string Key, string Was, string Now)> Differences(RunParameters recorded, RunParameters current, string prefix)
@@ -49,6 +52,7 @@ public static class ResumedRun
             (prefix + nameof(ProjectOptions.Encoder), recorded.Encoder, current.Encoder),
             (prefix + nameof(ProjectOptions.EncoderPath), recorded.EncoderPath, current.EncoderPath),
             (prefix + nameof(ProjectOptions.EncoderInputSize), recorded.EncoderInputSize ?? current.EncoderInputSize, current.EncoderInputSize),
+            (prefix + "EncoderMean/Std/ChannelOrder/Output", recorded.EncoderPreprocessing ?? current.EncoderPreprocessing, current.EncoderPreprocessing),
             (prefix + nameof(ProjectOptions.Budget), recorded.Budget, current.Budget),
             (prefix + nameof(ProjectOptions.Beta), recorded.Beta, current.Beta),
             (prefix + nameof(ProjectOptions.BetaAuto), recorded.BetaAuto, current.BetaAuto),

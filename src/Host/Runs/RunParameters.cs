@@ -30,6 +30,9 @@ public sealed record RunParameters
     /// <summary>Encoder input size override, if any.</summary>
     public int? EncoderInputSize { get; init; }
 
+    /// <summary>Encoder mean/std, channel order and output settings (ONNX, TorchScript), if any; null in runs recorded before they existed.</summary>
+    public EncoderPreprocessing? EncoderPreprocessing { get; init; }
+
     /// <summary>
     /// Where the tool reads and writes, by setting name (Url, ProjectId, PoolProjectId, AnnotationProjectId, Folder,
     /// OutputPath; only those set). Null in runs recorded before it was kept.

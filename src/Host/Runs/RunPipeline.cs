@@ -109,6 +109,7 @@ public sealed partial class RunPipeline(
         Encoder = project.EncoderKind.ToString().ToLowerInvariant(),
         EncoderPath = project.EncoderPath,
         EncoderInputSize = project.EncoderInputSize,
+        EncoderPreprocessing = EncoderPreprocessing.Of(project),
         ToolTarget = project.ToolTarget(),
         Device = options.Value.Engine.Device,
         Profile = options.Value.Engine.Profile,

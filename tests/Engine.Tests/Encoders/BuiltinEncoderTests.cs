@@ -133,8 +133,10 @@ public sealed class BuiltinEncoderTests
     {
         using var encoder = ImageEncoderFactory.Create(EncoderSpec.Parse("builtin"), "cpu");
         Assert.IsType<BuiltinEncoder>(encoder);
-        var e = Assert.Throws<ArgumentException>(() => EncoderSpec.Parse("onnx:model.onnx"));
-        Assert.Contains("allowed: builtin, torchscript:FILE", e.Message);
+        var e = Assert.Throws<ArgumentException>(() => EncoderSpec.Parse("clip:model.onnx"));
+        Assert.Contains("allowed: builtin, resnet18, onnx:FILE, torchscript:FILE", e.Message);
+        Assert.Equal(new EncoderSpec(EncoderKinds.Onnx, "m.onnx"), EncoderSpec.Parse("ONNX:m.onnx"));
+        Assert.Equal(new EncoderSpec(EncoderKinds.ResNet18), EncoderSpec.Parse("resnet18"));
         Assert.Throws<ArgumentException>(() => ImageEncoderFactory.Create(new EncoderSpec("torchscript")));
     }
 

@@ -18,3 +18,12 @@ public sealed class RealPhotosFactAttribute : FactAttribute
         if (!RealPhotos.Present) Skip = $"needs the real photos in {RealPhotos.Directory} (apt-get install python3-skimage-lib)";
     }
 }
+
+/// <summary>A theory that is skipped, saying why, when <see cref="RealPhotos"/> are not installed.</summary>
+public sealed class RealPhotosTheoryAttribute : TheoryAttribute
+{
+    public RealPhotosTheoryAttribute()
+    {
+        if (!RealPhotos.Present) Skip = $"needs the real photos in {RealPhotos.Directory} (apt-get install python3-skimage-lib)";
+    }
+}

@@ -84,8 +84,17 @@ public sealed class EmbedCommandTests : IDisposable
         var both = Run(Request(directory, Path.Combine(directory, "x.npy"), null, fashion: true));
         Assert.Equal(1, both.Code);
         Assert.Contains("exactly one of --images DIR or --fashion-mnist", both.Err);
-        var encoder = Run(Request(directory, Path.Combine(directory, "x.npy"), null) with { Encoder = "onnx:m.onnx" });
-        Assert.Contains("allowed: builtin, torchscript:FILE", encoder.Err);
+        var encoder = Run(Request(directory, Path.Combine(directory, "x.npy"), null) with { Encoder = "clip:m.onnx" });
+        Assert.Contains("allowed: builtin, resnet18, onnx:FILE, torchscript:FILE", encoder.Err);
+        // An ONNX model without preprocessing metadata needs --mean; the error names the option.
+        var model = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+        var noMean = Run(Request(directory, Path.Combine(directory, "x.npy"), null) with { Encoder = "onnx:" + model });
+        Assert.Contains("error: --mean: the ONNX model does not say three per-channel means", noMean.Err);
+        var badOrder = Run(Request(directory, Path.Combine(directory, "x.npy"), null) with
+        {
+            Encoder = "onnx:" + model, Mean = "0.4,0.45,0.48", Std = "0.004,0.004,0.004", ChannelOrder = "grb",
+        });
+        Assert.Contains("error: --channel-order: 'grb' is not rgb or bgr", badOrder.Err);
         var missing = Run(Request(Path.Combine(directory, "nope"), Path.Combine(directory, "x.npy"), null));
         Assert.Contains("--images: folder", missing.Err);
     }

@@ -121,7 +121,7 @@ public sealed class ConfigurationValidationTests : IDisposable
             "Elfs:Projects:0:Beta: 1.5 is not in [0, 1)",
             "Elfs:Projects:0:DuplicateThreshold: 1.2 is not a cosine similarity in (0, 1], nor 0 (off)",
             "Elfs:Projects:0:Clusters: 1 is less than 2",
-            "Elfs:Projects:0:Encoder: 'clip' is not one of builtin, torchscript, precomputed",
+            "Elfs:Projects:0:Encoder: 'clip' is not one of builtin, resnet18, onnx, torchscript, precomputed",
             "Elfs:Projects:0:Schedule: 'every night' is not a cron schedule",
             "Elfs:Projects:1:Url: 'not a url' is not an absolute http(s) URL",
             "Elfs:Projects:1:TokenEnv: is empty",
@@ -171,6 +171,39 @@ public sealed class ConfigurationValidationTests : IDisposable
         settings["Elfs:Projects:0:Encoder"] = "precomputed";
         settings["Elfs:Projects:0:EncoderPath"] = _temp.File("vectors.npy");
         Assert.Equal($"Elfs:Projects:0:EncoderPath: '{_temp.File("vectors.npy")}' does not exist", Assert.Single(Problems(settings)));
+    }
+
+    [Fact]
+    public void Onnx_and_resnet18_settings_are_checked_naming_each_key()
+    {
+        var settings = LocalProject();
+        settings["Elfs:Projects:0:Encoder"] = "onnx";
+        Assert.StartsWith("Elfs:Projects:0:EncoderPath: is empty; Encoder onnx needs the ONNX model file", Assert.Single(Problems(settings)));
+        settings["Elfs:Projects:0:EncoderPath"] = _temp.File("model.onnx");
+        File.WriteAllText(_temp.File("model.onnx"), "a model");
+        settings["Elfs:Projects:0:EncoderMean"] = "0.4, 0.5";
+        settings["Elfs:Projects:0:EncoderStd"] = "0.2,0,0.2";
+        settings["Elfs:Projects:0:EncoderChannelOrder"] = "grb";
+        settings["Elfs:Projects:0:EncoderOutput"] = "features";
+        Assert.Equal(
+        [
+            "Elfs:Projects:0:EncoderMean: '0.4, 0.5' has 2 value(s); give three, one per channel (R, G, B, or B, G, R for a bgr model)",
+            "Elfs:Projects:0:EncoderStd: '0.2,0,0.2' has a value that is not positive",
+            "Elfs:Projects:0:EncoderChannelOrder: 'grb' is not rgb or bgr",
+        ], Problems(settings));
+        settings["Elfs:Projects:0:EncoderMean"] = "0.4,x,0.5";
+        Assert.Contains("Elfs:Projects:0:EncoderMean: '0.4,x,0.5' is not three numbers: 'x' is not a number", Problems(settings)[0]);
+
+        var resnet = LocalProject();
+        resnet["Elfs:Projects:0:Encoder"] = "resnet18";
+        Assert.Empty(Problems(resnet));
+        resnet["Elfs:Projects:0:EncoderInputSize"] = "112";
+        resnet["Elfs:Projects:0:EncoderChannelOrder"] = "bgr";
+        Assert.Equal(
+        [
+            "Elfs:Projects:0:EncoderInputSize: 112, but Encoder resnet18 is fixed at 224 (leave it unset)",
+            "Elfs:Projects:0:EncoderChannelOrder: 'bgr' is set, but Encoder resnet18 does not use it (used by: onnx); remove it",
+        ], Problems(resnet));
     }
 
     [Theory]
