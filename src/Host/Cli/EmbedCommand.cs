@@ -33,14 +33,14 @@ public static class EmbedCommand
         var std = new Option<string?>("--std") { Description = "TorchScript input std per channel, e.g. 0.229,0.224,0.225 (the default)" };
         var command = new Command("embed", "Embed images into a vector matrix (.npy), reusing cached vectors.");
         foreach (var option in new Option[] { images, fashion, split, limit, encoder, device, cache, output, threads, inputSize, mean, std }) command.Options.Add(option);
-        command.SetAction((parse, token) => Task.FromResult(Run(new EmbedRequest(parse.GetValue(images), parse.GetValue(fashion),
+        command.SetAction((parse, token) => RunAsync(new EmbedRequest(parse.GetValue(images), parse.GetValue(fashion),
             parse.GetValue(split)!, parse.GetValue(limit), parse.GetValue(encoder)!, parse.GetValue(device)!, parse.GetValue(cache),
-            parse.GetValue(output)!, parse.GetValue(threads), parse.GetValue(inputSize), parse.GetValue(mean), parse.GetValue(std)), Console.Out, Console.Error, token)));
+            parse.GetValue(output)!, parse.GetValue(threads), parse.GetValue(inputSize), parse.GetValue(mean), parse.GetValue(std)), Console.Out, Console.Error, token));
         return command;
     }
 
     /// <summary>Runs one embedding; returns the exit code. Failures of single items go to <paramref name="error"/> and failures.csv.</summary>
-    public static int Run(EmbedRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(EmbedRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         EmbedSource source;
         IImageEncoder encoder;
@@ -83,7 +83,8 @@ public static class EmbedCommand
             EmbedOutcome outcome;
             try
             {
-                outcome = embedder.Embed(source.Ids.Count, source.Read, new EmbedProgressBar(error, !Console.IsErrorRedirected), cancellationToken);
+                outcome = await embedder.EmbedAsync(source.Ids.Count, (i, _) => ValueTask.FromResult(source.Read(i)), keepVectors: true,
+                    new EmbedProgressBar(error, !Console.IsErrorRedirected), cancellationToken);
             }
             catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or InvalidOperationException)
             {

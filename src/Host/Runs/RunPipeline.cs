@@ -171,13 +171,8 @@ public sealed partial class RunPipeline(
         if (embedded.Count >= 2 && count >= 1)
         {
             // Labeled items whose vectors are stored take part too, so a near-copy of an image already labeled is not queued.
-            var vectors = context.Embedder.Load(embedded);
-            IReadOnlyList<RunItem> labeled = [];
-            if (context.Parameters.DuplicateThreshold > 0)
-            {
-                (var labeledVectors, labeled) = context.Embedder.LoadStored(stores.Items.Labeled(context.Project.Name));
-                vectors = vectors.Append(labeledVectors);
-            }
+            var (vectors, labeled) = context.Embedder.Load(embedded,
+                context.Parameters.DuplicateThreshold > 0 ? stores.Items.Labeled(context.Project.Name) : []);
             var rows = embedded.Concat(labeled).ToList();
             var request = new SelectionRequest(Math.Min(m.Clusters, embedded.Count), count, context.Parameters.Beta,
                 context.Parameters.Profile, context.Parameters.Seed, context.Parameters.Device, context.Parameters.ClusteringEpochs, context.Parameters.ProxyEpochs,
