@@ -50,6 +50,7 @@ public sealed partial class RunPipeline(
             LogResumed(run.Id, project.Name, RunStore.Name(run.State));
         }
 
+        var stage = RunFailure.StartStage;
         try
         {
             var parameters = JsonSerializer.Deserialize(run.Parameters, HostJsonContext.Default.RunParameters)!;
@@ -62,19 +63,20 @@ public sealed partial class RunPipeline(
             while (context.Run.State != RunState.Done)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var stage = RunContext.Time();
-                var (name, next) = context.Run.State switch
+                var clock = RunContext.Time();
+                stage = StageOf(context.Run.State);
+                var next = context.Run.State switch
                 {
-                    RunState.Created => ("sync", await SyncAsync(context, progress, cancellationToken)),
-                    RunState.Synced => ("embed", await EmbedAsync(context, progress, cancellationToken)),
-                    RunState.Embedded => ("select", Select(context, progress, cancellationToken)),
-                    RunState.Selected => ("push", await PushAsync(context, progress, cancellationToken)),
-                    RunState.Pushed => ("report", await ReportAsync(context, cancellationToken)),
+                    RunState.Created => await SyncAsync(context, progress, cancellationToken),
+                    RunState.Synced => await EmbedAsync(context, progress, cancellationToken),
+                    RunState.Embedded => Select(context, progress, cancellationToken),
+                    RunState.Selected => await PushAsync(context, progress, cancellationToken),
+                    RunState.Pushed => await ReportAsync(context, cancellationToken),
                     _ => throw new InvalidOperationException($"run {context.Run.Id} is {context.Run.State}"),
                 };
-                context.AddTiming(name, stage.Elapsed);
+                context.AddTiming(stage, clock.Elapsed);
                 Commit(context, next.To, next.Extra);
-                LogState(context.Run.Id, RunStore.Name(next.To), stage.Elapsed.TotalSeconds);
+                LogState(context.Run.Id, RunStore.Name(next.To), clock.Elapsed.TotalSeconds);
                 if (await PauseIfAskedAsync(context, cancellationToken))
                     return new RunOutcome(RunStatus.Paused, context.Run,
                         $"run {context.Run.Id} paused after state {RunStore.Name(context.Run.State)} (Elfs:Diagnostics:PauseAfterState); it resumes from there on the next run");
@@ -85,18 +87,29 @@ public sealed partial class RunPipeline(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             stores.Runs.NoteInterruption(run.Id, "interrupted (shutdown or cancel); resumes on the next start", time.GetUtcNow());
-            var current = stores.Runs.Get(run.Id);
-            LogInterrupted(run.Id, current is null ? "?" : RunStore.Name(current.State));
-            return new RunOutcome(RunStatus.Interrupted, current, $"run {run.Id} interrupted; it resumes from its last committed state");
+            var stopped = stores.Runs.Get(run.Id);
+            LogInterrupted(run.Id, stopped is null ? "?" : RunStore.Name(stopped.State));
+            return new RunOutcome(RunStatus.Interrupted, stopped, $"run {run.Id} interrupted; it resumes from its last committed state");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var message = e is AggregateException a ? a.GetBaseException().Message : e.Message;
-            stores.Runs.Fail(run.Id, message, time.GetUtcNow());
-            LogFailed(e, run.Id, message);
-            return new RunOutcome(RunStatus.Failed, stores.Runs.Get(run.Id), $"run {run.Id} failed: {message}");
+            var line = RunFailure.Line(stage, e);
+            stores.Runs.Fail(run.Id, line, time.GetUtcNow());
+            LogFailed(run.Id, line);
+            LogFailureDetail(e, run.Id);
+            return new RunOutcome(RunStatus.Failed, stores.Runs.Get(run.Id), $"run {run.Id} failed at {line}");
         }
     }
+
+    /// <summary>The stage that runs from <paramref name="state"/> (the names of the run's timings and failure lines).</summary>
+    private static string StageOf(RunState state) => state switch
+    {
+        RunState.Created => "sync",
+        RunState.Synced => "embed",
+        RunState.Embedded => "select",
+        RunState.Selected => "push",
+        _ => "report",
+    };
 
     private RunParameters ParametersOf(ProjectOptions project) => new()
     {
@@ -281,8 +294,11 @@ public sealed partial class RunPipeline(
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} interrupted at state {State}; it resumes on the next start")]
     private partial void LogInterrupted(string runId, string state);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "run {RunId} failed: {Reason}")]
-    private partial void LogFailed(Exception exception, string runId, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "run {RunId} failed at {Failure}")]
+    private partial void LogFailed(string runId, string failure);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "run {RunId} failed; the exception")]
+    private partial void LogFailureDetail(Exception exception, string runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} paused after state {State} (Elfs:Diagnostics:PauseAfterState)")]
     private partial void LogPaused(string runId, string state);

@@ -34,7 +34,9 @@ public sealed class RunPipelineTests : IDisposable
         }));
     }
 
-    private ServiceProvider Services(string? pauseAfter = null, Dictionary<string, string?>? overrides = null) => CliHost.Services(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private ServiceProvider Services(string? pauseAfter = null, Dictionary<string, string?>? overrides = null, LogLevel level = LogLevel.Warning) => CliHost.Services(new ConfigurationBuilder().AddInMemoryCollection(Settings(pauseAfter, overrides)).Build(), level);
+
+    private Dictionary<string, string?> Settings(string? pauseAfter = null, Dictionary<string, string?>? overrides = null) => new Dictionary<string, string?>
     {
         ["Elfs:Diagnostics:PauseAfterState"] = pauseAfter,
         ["Elfs:Storage:Path"] = _temp.File("elfs.db"),
@@ -50,7 +52,7 @@ public sealed class RunPipelineTests : IDisposable
         ["Elfs:Projects:0:Clusters"] = "3",
         ["Elfs:Projects:0:Encoder"] = "precomputed",
         ["Elfs:Projects:0:EncoderPath"] = _temp.File("vectors.csv"),
-    }.Concat(overrides ?? []).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value)).Build(), LogLevel.Warning);
+    }.Concat(overrides ?? []).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
     [Fact]
     public async Task A_near_copy_of_a_labeled_image_is_not_queued()
@@ -187,6 +189,65 @@ public sealed class RunPipelineTests : IDisposable
         var next = await pipeline.RunAsync("p", "manual", null, CancellationToken.None);
         Assert.Equal(RunStatus.Completed, next.Status);
         Assert.NotEqual(failed.Run.Id, next.Run!.Id);
+    }
+
+    [Fact]
+    public async Task A_failed_run_is_one_line_naming_the_stage_and_cause_in_the_log_the_store_status_and_the_status_page()
+    {
+        await using var services = Services(level: LogLevel.Debug);
+        var log = new CapturedLog();
+        services.GetRequiredService<ILoggerFactory>().AddProvider(log);
+        File.WriteAllLines(_temp.File("vectors.csv"), ["img-00.png,1,2", "img-01.png,1"]);
+
+        var failed = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+
+        var line = failed.Run!.Error!;
+        Assert.StartsWith("embed: ", line);
+        Assert.Contains("vectors.csv:2", line);
+        Assert.DoesNotContain('\n', line);
+        Assert.Equal($"run {failed.Run.Id} failed at {line}", failed.Message);
+        var errors = log.Records.Where(r => r.Level >= LogLevel.Error).ToList();
+        var error = Assert.Single(errors);
+        Assert.Equal($"run {failed.Run.Id} failed at {line}", error.Message);
+        Assert.Null(error.Exception);
+        Assert.Contains(log.Records, r => r.Level == LogLevel.Debug && r.Exception is InvalidDataException);
+
+        var config = _temp.File("status.json");
+        File.WriteAllText(config, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["Elfs"] = new Dictionary<string, object>
+            {
+                ["Storage"] = new Dictionary<string, string> { ["Path"] = _temp.File("elfs.db") },
+                ["Projects"] = new[] { new Dictionary<string, string> { ["Name"] = "p", ["Folder"] = _temp.File("images"), ["Clusters"] = "3" } },
+            },
+        }));
+        var output = new StringWriter();
+        Assert.Equal(0, StatusCommand.Run(config, "p", 10, output, new StringWriter()));
+        Assert.Contains(line, output.ToString());
+        var stores = services.GetRequiredService<StoreSet>();
+        var page = Elfs.Host.Status.StatusPage.Html(stores, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Elfs.Host.Configuration.ElfsOptions>>().Value);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(line), page);
+    }
+
+    /// <summary>Every log record with its level and exception.</summary>
+    private sealed class CapturedLog : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> records = new();
+
+        public IReadOnlyList<(LogLevel Level, string Message, Exception? Exception)> Records => records.ToArray();
+
+        public ILogger CreateLogger(string categoryName) => categoryName == typeof(RunPipeline).FullName ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            records.Enqueue((logLevel, formatter(state, exception), exception));
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]
