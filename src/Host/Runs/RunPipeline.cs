@@ -177,9 +177,19 @@ public sealed partial class RunPipeline(
         var embedded = candidates.Where(i => i.VectorKey is not null).ToList();
         var m = context.Metrics;
         var budget = Budget.TryParse(context.Parameters.Budget, out var b, out var error) ? b : throw new ConfigurationException([error]);
-        m.BudgetCount = budget.Resolve(candidates.Count);
+        var full = budget.Resolve(candidates.Count);
+        // Items of the last queue this run cannot score (still unlabeled, no vector now) are kept and count inside the
+        // budget; those that do not fit are left out and reported.
+        var previous = stores.Runs.LatestDone(context.Project.Name, context.Run.Id);
+        var previousQueue = previous is null ? [] : stores.Selections.Queue(previous.Id);
+        var carried = QueueBuilder.Carried(previousQueue, candidates);
+        var keep = Math.Min(carried.Count, full);
+        m.KeptLeftOut = carried.Count - keep;
+        if (m.KeptLeftOut > 0)
+            LogKeptLeftOut(context.Run.Id, m.KeptLeftOut, carried.Count, full);
         // The engine fits the budget to the pool (β counts unlabeled candidates only) and says when it lowered it.
-        var count = m.BudgetCount;
+        var count = full - keep;
+        m.BudgetCount = full;
         var scores = new List<StoredScore>();
         if (embedded.Count >= 2 && count >= 1)
         {
@@ -199,16 +209,14 @@ public sealed partial class RunPipeline(
             m.Device = result.Device;
             (m.HardPruned, m.Strategy, m.StrategyBeta, m.StrategyReason, m.Clustering) =
                 (result.Budget?.Hard ?? 0, result.Strategy?.Name, result.Strategy?.Beta, result.Strategy?.Reason, result.Clustering);
-            m.BudgetCount = result.Budget?.Budget ?? count;
+            m.BudgetCount = (result.Budget?.Budget ?? count) + keep;
             if (result.Budget?.Warning is { } warning)
             {
                 m.BudgetWarning = warning;
                 LogToolWarning(context.Project.Name, warning);
             }
         }
-        var previous = stores.Runs.LatestDone(context.Project.Name, context.Run.Id);
-        var previousQueue = previous is null ? [] : stores.Selections.Queue(previous.Id);
-        var queue = QueueBuilder.Build(scores, context.Parameters.Beta, m.Clusters, previousQueue, candidates, previous?.Id);
+        var queue = QueueBuilder.Build(scores, context.Parameters.Beta, m.Clusters, carried.Take(keep).ToList(), candidates, previous?.Id);
         m.Selected = scores.Count(s => s.Selected);
         m.Kept = queue.Count(e => e.KeptFrom is not null);
         return new Step(RunState.Selected, (c, tx) => stores.Selections.Save(c, tx, context.Run.Id, scores, queue));
@@ -290,6 +298,9 @@ public sealed partial class RunPipeline(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId}: and {Count} more item(s) skipped; every skipped item and its reason is in the run's report and skipped CSV")]
     private partial void LogMoreSkipped(string runId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId}: {LeftOut} of the {Carried} item(s) of the last queue this run cannot score were left out to keep the queue within the budget of {Budget}; the report lists the count")]
+    private partial void LogKeptLeftOut(string runId, int leftOut, int carried, int budget);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} interrupted at state {State}; it resumes on the next start")]
     private partial void LogInterrupted(string runId, string state);
