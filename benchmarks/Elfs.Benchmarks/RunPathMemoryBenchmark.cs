@@ -87,13 +87,42 @@ internal static class RunPathMemoryBenchmark
         using var services = CliHost.Services(LoadedConfiguration.Validate(configuration), LogLevel.Warning, RunPause.Stop);
         CliHost.ConfigureEngine(services);
         var clock = Stopwatch.StartNew();
-        var outcome = services.GetRequiredService<RunPipeline>().RunAsync("memory", "benchmark", null, CancellationToken.None).GetAwaiter().GetResult();
+        var sampler = new StageRss();
+        RunOutcome outcome;
+        using (var timer = new Timer(_ => sampler.Sample(), null, 0, 100))
+            outcome = services.GetRequiredService<RunPipeline>().RunAsync("memory", "benchmark", sampler, CancellationToken.None).GetAwaiter().GetResult();
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"{outcome.Status}: {outcome.Message}");
         Console.WriteLine($"timings: {outcome.Run?.Timings}");
+        Console.WriteLine("peak RSS (MiB) per stage, sampled every 100 ms: " + sampler);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wall {seconds:F1} s; peak RSS (VmHWM) {PeakRssMiB():F0} MiB; managed heap now {GC.GetTotalMemory(false) / 1048576.0:F0} MiB"));
         return outcome.Status is RunStatus.Completed or RunStatus.Paused ? 0 : 1;
+    }
+
+    /// <summary>The largest resident set (VmRSS) seen while each pipeline stage (as its progress names it) was running.</summary>
+    private sealed class StageRss : IProgress<PipelineProgress>
+    {
+        private readonly Dictionary<string, double> peaks = new(StringComparer.Ordinal);
+        private string stage = "start";
+
+        public void Report(PipelineProgress value)
+        {
+            lock (peaks) stage = value.Stage;
+            Sample();
+        }
+
+        public void Sample()
+        {
+            var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var mib = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+            lock (peaks) peaks[stage] = Math.Max(peaks.GetValueOrDefault(stage), mib);
+        }
+
+        public override string ToString()
+        {
+            lock (peaks) return string.Join(", ", peaks.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F0}")));
+        }
     }
 
     private static double PeakRssMiB()
