@@ -202,7 +202,7 @@ public sealed partial class RunPipeline(
                 context.Parameters.BetaAuto, context.Parameters.DuplicateThreshold,
                 labeled.Count == 0 ? null : rows.Select((_, i) => i >= embedded.Count).ToList());
             var result = selector.Select(vectors, request, progress, ct);
-            scores.AddRange(result.Rows.Where(r => r.Row < embedded.Count).Select(r => new StoredScore(embedded[r.Row].ExternalId, r.PseudoLabel,
+            scores.AddRange(result.Rows.Where(r => r.Index < embedded.Count).Select(r => new StoredScore(embedded[r.Index].ExternalId, r.PseudoLabel,
                 r.Confidence, r.Aum, r.Forgetting, r.El2n, r.Selected, r.Rank, r.Reason, r.DuplicateOf is { } d ? rows[d].ExternalId : null)));
             foreach (var (stage, elapsed) in result.Timings)
                 context.AddTiming("select:" + stage, elapsed);
