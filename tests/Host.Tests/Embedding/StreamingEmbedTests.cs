@@ -22,9 +22,7 @@ namespace Elfs.Host.Tests.Embedding;
 public sealed class StreamingEmbedTests : IDisposable
 {
     private readonly TempFolder _temp = new();
-    private readonly string _tokenVariable = "ELFS_EMBED_TEST_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-
-    public StreamingEmbedTests() => Environment.SetEnvironmentVariable(_tokenVariable, "0123456789abcdef0123456789abcdef01234567");
+    private readonly TokenVariable _token = new("ELFS_EMBED_TEST_");
 
     private static byte[] Png(int seed)
     {
@@ -40,7 +38,7 @@ public sealed class StreamingEmbedTests : IDisposable
             ["Elfs:Projects:0:Name"] = "ls",
             ["Elfs:Projects:0:Tool"] = "LabelStudio",
             ["Elfs:Projects:0:Url"] = server.BaseUri.ToString(),
-            ["Elfs:Projects:0:TokenEnv"] = _tokenVariable,
+            ["Elfs:Projects:0:TokenEnv"] = _token.Name,
             ["Elfs:Projects:0:ProjectId"] = "7",
             ["Elfs:Projects:0:Clusters"] = "3",
             ["Elfs:Projects:0:Http:RequestTimeout"] = requestTimeout,
@@ -119,7 +117,7 @@ public sealed class StreamingEmbedTests : IDisposable
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable(_tokenVariable, null);
+        _token.Dispose();
         _temp.Dispose();
     }
 }
