@@ -16,7 +16,10 @@ namespace Elfs.Benchmarks.Quality;
 /// LABELS on the chosen images for a fixed number of SGD steps, and test accuracy on the 10k test split is reported as
 /// mean ± std over selection seeds × training seeds. Also: prefixes of the default queue against random subsets of the
 /// same size, pseudo-label accuracy/NMI and the class balance of each selection. Every training result is appended to
-/// a CSV in the cache folder, so an interrupted run resumes where it stopped.
+/// a CSV in the cache folder, so an interrupted run resumes where it stopped; each seed's scores are cached there too
+/// (<see cref="ScoresCache"/>; <c>--rescore</c> recomputes them), and <c>--tag NAME</c> writes the training results to a
+/// CSV of their own, so an experiment with the selection code reuses the scores without mixing its results into the
+/// committed run's.
 /// </summary>
 internal static class QualityBenchmark
 {
@@ -44,19 +47,16 @@ internal static class QualityBenchmark
         var test = FashionMnist.Load(train: false);
         var n = pool.Count;
         var methods = QualityMethods.Names(betas).Where(m => only is null || only.Contains(m)).ToArray();
-        var store = new QualityResults(Path.Combine(cacheFolder, string.Create(C, $"results-pool{n}-steps{steps}-batch{batch}{(augment ? "-aug" : "")}.csv")));
+        // --tag keeps an experiment's results apart from the committed run's (same pool and scores cache).
+        var tag = ProfileArguments.Value(args, "--tag") is { } name ? "-" + name : "";
+        var store = new QualityResults(Path.Combine(cacheFolder, string.Create(C, $"results-pool{n}-steps{steps}-batch{batch}{(augment ? "-aug" : "")}{tag}.csv")));
         var pseudo = new List<string>();
         var balance = new Dictionary<(string, double), string>();
         var watch = Stopwatch.StartNew();
         for (var s = 0; s < seeds; s++)
         {
             var seed = (ulong)s;
-            var sizes = budgets.Select(b => Size(b, n)).Concat(prefixBudgets.SelectMany(b => Prefixes(Size(b, n)))).Distinct().ToArray();
-            var pending = methods.SelectMany(m => budgets.Select(b => (m, Size(b, n)))).Concat(sizes.Select(z => ("random", z)))
-                .Concat(prefixBudgets.SelectMany(b => Prefixes(Size(b, n)).Select(z => (PrefixName(b), z))))
-                .Any(k => Enumerable.Range(0, trainSeeds).Any(t => !store.Has(k.Item1, k.Item2, s, t)));
-            if (!pending && !args.Contains("--rescore")) { Console.Error.WriteLine($"seed {s}: all results cached"); continue; }
-            var context = Score(pool, seed, profile);
+            var context = Score(pool, seed, profile, cacheFolder, args.Contains("--rescore"));
             pseudo.Add(string.Create(C, $"| {s} | {context.Scores.Clustering?.Used ?? "-"} | {100 * HungarianMatching.Accuracy(context.Scores.Labels, pool.Images.Labels):F1} | {100 * Nmi.Compute(context.Scores.Labels, pool.Images.Labels):F1} | {100 * HungarianMatching.Accuracy(context.KMeansLabels, pool.Images.Labels):F1} | {string.Join(" ", Sizes(context.Scores.Labels))} |"));
             Console.Error.WriteLine($"seed {s}: scored after {watch.Elapsed.TotalMinutes:F1} min; {context.Scores.Clustering?.Reason}");
             void Train(string method, int[] queue, int size)
@@ -101,7 +101,7 @@ internal static class QualityBenchmark
                 }
             }
         }
-        var report = Report(store, methods, budgets, prefixBudgets, n, seeds, trainSeeds, pseudo, balance, steps, batch, augment, profile);
+        var report = Report(CommandLine(args), watch.Elapsed, store, methods, budgets, prefixBudgets, n, seeds, trainSeeds, pseudo, balance, steps, batch, augment, profile);
         File.WriteAllText(outPath, report);
         var chart = Path.ChangeExtension(outPath, ".svg");
         File.WriteAllText(chart, QualityChart.Svg(budgets, methods.Select(m => (m, budgets.Select(b => store.Mean(m, Size(b, n)))
@@ -111,21 +111,34 @@ internal static class QualityBenchmark
         return 0;
     }
 
-    private static SeedContext Score(QualityPool pool, ulong seed, ElfsProfile profile)
+    private static SeedContext Score(QualityPool pool, ulong seed, ElfsProfile profile, string cacheFolder, bool recompute)
     {
-        var progress = new Progress<StageProgress>(p => { if (p.Stage is "clusters" or "selection") Console.Error.WriteLine($"[{p.Stage}] {p.Detail}"); });
-        var options = new SelectionOptions { Method = SelectionMethod.Auto, Clusters = 10, Seed = seed, Device = "cpu", Count = 1 };
-        var scores = ElfsSelector.Score(pool.Vectors, pool.Count, pool.Dim, options, profile, progress);
-        using var scope = torch.NewDisposeScope();
-        var x = torch.nn.functional.normalize(torch.tensor(pool.Vectors, [pool.Count, pool.Dim]), 2, 1);
-        var kmeans = KMeans.Fit(x, 10, profile.KMeansIterations, BenchmarkSeeds.Derive(seed, "benchmark-kmeans")).Labels;
+        var (scores, kmeans) = ScoresCache.LoadOrCompute(cacheFolder, pool.Vectors, pool.Count, pool.Dim, seed, profile, recompute, () =>
+        {
+            var progress = new Progress<StageProgress>(p => { if (p.Stage is "clusters" or "selection") Console.Error.WriteLine($"[{p.Stage}] {p.Detail}"); });
+            var options = new SelectionOptions { Method = SelectionMethod.Auto, Clusters = 10, Seed = seed, Device = "cpu", Count = 1 };
+            var computed = ElfsSelector.Score(pool.Vectors, pool.Count, pool.Dim, options, profile, progress);
+            using var scope = torch.NewDisposeScope();
+            var x = torch.nn.functional.normalize(torch.tensor(pool.Vectors, [pool.Count, pool.Dim]), 2, 1);
+            return (computed, KMeans.Fit(x, 10, profile.KMeansIterations, BenchmarkSeeds.Derive(seed, "benchmark-kmeans")).Labels);
+        });
         return new SeedContext(seed, scores, kmeans, Typicality.Compute(scores.Knn!), pool.Images.Labels);
     }
 
-    private static string Report(QualityResults store, string[] methods, double[] budgets, double[] prefixBudgets, int n, int seeds, int trainSeeds,
+    private static string Report(string command, TimeSpan elapsed, QualityResults store, string[] methods, double[] budgets, double[] prefixBudgets, int n, int seeds, int trainSeeds,
         List<string> pseudo, Dictionary<(string, double), string> balance, int steps, int batch, bool augment, ElfsProfile profile)
     {
         var md = new StringBuilder();
+        md.AppendLine("# Queue quality vs budget (issue 15)");
+        md.AppendLine();
+        md.AppendLine(string.Create(C, $"Written by the benchmark itself ({elapsed.TotalMinutes:F0} min this run, on {Environment.ProcessorCount} cores; results and scores resume from the cache folder). Command:"));
+        md.AppendLine();
+        md.AppendLine("```");
+        md.AppendLine(command);
+        md.AppendLine("```");
+        md.AppendLine();
+        md.AppendLine("The chart: [quality.svg](quality.svg).");
+        md.AppendLine();
         md.AppendLine(string.Create(C, $"Pool: {n} Fashion-MNIST training images (seeded), built-in encoder vectors, `{profile.Name}` profile, 10 clusters. Evaluation: small CNN from scratch on the TRUE labels of each selection, {steps} SGD steps of batch {batch}, {(augment ? "augmented (random crop with 2-pixel reflect padding, horizontal flip)" : "no augmentation")}; test accuracy (%) on the 10k test split, mean ± std over {seeds} selection seeds × {trainSeeds} training seeds."));
         md.AppendLine();
         md.AppendLine("| method | " + string.Join(" | ", budgets.Select(b => string.Create(C, $"{b}% ({Size(b, n)})"))) + " |");
@@ -133,7 +146,7 @@ internal static class QualityBenchmark
         foreach (var m in methods)
             md.AppendLine($"| {m} | " + string.Join(" | ", budgets.Select(b => store.Cell(m, Size(b, n)))) + " |");
         md.AppendLine("| default − random (pp) | " + string.Join(" | ", budgets.Select(b =>
-            store.Mean(QualityMethods.Default, Size(b, n)) is { } d && store.Mean("random", Size(b, n)) is { } r ? string.Create(C, $"{100 * (d - r):+0.0;-0.0}") : "–")) + " |");
+            store.Mean(QualityMethods.Default, Size(b, n)) is { } d && store.Mean("random", Size(b, n)) is { } r ? Points(d - r) : "–")) + " |");
         md.AppendLine("| spread of random's seed means (pp) | " + string.Join(" | ", budgets.Select(b => store.SeedSpread("random", Size(b, n)))) + " |");
         md.AppendLine();
         md.AppendLine("Prefixes of the default queue (annotators stop early) against random subsets of the same size:");
@@ -145,7 +158,7 @@ internal static class QualityBenchmark
             {
                 var p = store.Mean(PrefixName(b), size);
                 var r = store.Mean("random", size);
-                md.AppendLine(string.Create(C, $"| {b}% | first {share}% | {size} | {store.Cell(PrefixName(b), size)} | {store.Cell("random", size)} | {(p is { } x && r is { } y ? (100 * (x - y)).ToString("+0.0;-0.0", C) : "–")} |"));
+                md.AppendLine(string.Create(C, $"| {b}% | first {share}% | {size} | {store.Cell(PrefixName(b), size)} | {store.Cell("random", size)} | {(p is { } x && r is { } y ? Points(x - y) : "–")} |"));
             }
         md.AppendLine();
         md.AppendLine("Pseudo-labels per selection seed (Hungarian-matched accuracy and NMI against the true classes, %, for reporting only):");
@@ -162,6 +175,12 @@ internal static class QualityBenchmark
             md.AppendLine($"| {m} | " + string.Join(" | ", budgets.Select(b => balance.GetValueOrDefault((m, b), "–"))) + " |");
         return md.ToString();
     }
+
+    private static string CommandLine(string[] args) =>
+        "dotnet run -c Release --project benchmarks/Elfs.Benchmarks -- " + string.Join(" ", args.Select(a => a.Contains(' ') || a.Contains(';') ? $"\"{a}\"" : a));
+
+    // A difference of accuracies in percentage points; one that rounds to zero prints "0.0" (not "-+0.0").
+    private static string Points(double difference) => (100 * difference).ToString("+0.0;-0.0;0.0", C);
 
     private static string PrefixName(double budget) => string.Create(C, $"default prefix of {budget}% queue");
 

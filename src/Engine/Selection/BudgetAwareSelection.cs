@@ -9,9 +9,10 @@ namespace Elfs.Engine.Selection;
 /// at small budget ratios the items are TypiClust picks (k-means into as many sub-clusters as the class's share, the
 /// most typical item of each; Hacohen et al. 2022); at larger ratios CCS runs inside the class (drop the class's β
 /// hardest by AUM, sample the rest evenly over AUM strata; Zheng et al. 2023), after a typical core of
-/// <see cref="TypicalPerGroupUpTo"/> TypiClust picks that opens the class's queue, so a short prefix of a large queue is
-/// what a small budget would have picked. The queue interleaves the classes in proportion, each class in its own order,
-/// so every prefix is spread over the classes.
+/// <see cref="TypicalCorePerGroup"/> TypiClust picks of the whole class that opens the class's queue, so a short prefix of
+/// a large queue is what a very small budget would have picked. The queue interleaves the classes in proportion, each
+/// class in its own order (typical picks coarse to fine, <see cref="CoarseToFineOrder"/>), so every prefix is spread over
+/// the classes and over each class.
 /// </summary>
 public static class BudgetAwareSelection
 {
@@ -27,6 +28,12 @@ public static class BudgetAwareSelection
     /// picks beat random at 10–40 per class and fell behind at 100.
     /// </summary>
     public const int TypicalPerGroupUpTo = 50;
+
+    /// <summary>
+    /// Typical picks that open each pseudo-class's queue above <see cref="TypicalPerGroupUpTo"/>: what a very small budget
+    /// would label first (typical picks gained most at about ten per class), so a short prefix of a large queue is good.
+    /// </summary>
+    public const int TypicalCorePerGroup = 10;
 
     /// <summary>β of the per-class CCS above <see cref="TypicalPerGroupUpTo"/>.</summary>
     public const double CoverageBeta = 0.1;
@@ -56,7 +63,7 @@ public static class BudgetAwareSelection
             ? new StrategyChoice(Typical, 0, string.Create(c,
                 $"budget {budget} ({100 * ratio:0.##}% of the candidates) is {perGroup:0.#} per group, at most {TypicalPerGroupUpTo}: with few labels per class typical items train best, so each pseudo-class gets its share and gives the most typical item of each of that many sub-clusters"))
             : new StrategyChoice(Stratified, coverageBeta, string.Create(c,
-                $"budget {budget} ({100 * ratio:0.##}% of the candidates) is {perGroup:0.#} per group, above {TypicalPerGroupUpTo}: each pseudo-class gets its share, drops its hardest {100 * coverageBeta:0.##}% by AUM as likely ambiguous, opens its queue with its {TypicalPerGroupUpTo} most typical sub-cluster items (what a small budget would label first) and samples the rest evenly over difficulty strata (CCS per class)"));
+                $"budget {budget} ({100 * ratio:0.##}% of the candidates) is {perGroup:0.#} per group, above {TypicalPerGroupUpTo}: each pseudo-class gets its share, drops its hardest {100 * coverageBeta:0.##}% by AUM as likely ambiguous, opens its queue with its {TypicalCorePerGroup} most typical sub-cluster items (what a small budget would label first) and samples the rest evenly over difficulty strata (CCS per class)"));
     }
 
     /// <summary>Selects <paramref name="budget"/> items by <paramref name="plan"/> (from <see cref="Plan"/>, or a fixed plan for comparison).</summary>
@@ -102,11 +109,15 @@ public static class BudgetAwareSelection
         for (var g = 0; g < groups.Length; g++)
         {
             var groupSeed = SeedStreams.Derive(seed, string.Create(CultureInfo.InvariantCulture, $"group-{g}"));
-            var core = Typicality.MostTypicalPerCluster(scores.Embeddings.Span, scores.Dim, kept[g],
-                typical ? allocation[g] : Math.Min(allocation[g], TypicalPerGroupUpTo), typicality, SphericalKMeans.DefaultIterations, groupSeed);
+            // The core is what a small budget picks: typical items of the whole group, hard or not.
+            var picks = Typicality.MostTypicalPerCluster(scores.Embeddings.Span, scores.Dim, groups[g],
+                typical ? allocation[g] : Math.Min(allocation[g], TypicalCorePerGroup), typicality, SphericalKMeans.DefaultIterations, groupSeed);
+            var core = CoarseToFineOrder.Order(scores.Embeddings.Span, scores.Dim, groups[g], picks, typicality, SphericalKMeans.DefaultIterations, groupSeed);
             typicalPicks.AddRange(core);
             chosen[g] = typical ? core : [.. core, .. StrataOutside(scores, kept[g], core, allocation[g] - core.Length, groupSeed)];
         }
+        var inCore = typicalPicks.ToHashSet();
+        hardPruned.RemoveAll(inCore.Contains);
         var queue = QueueOrder.Interleave(chosen);
         var inQueue = queue.ToHashSet();
         var spares = kept.SelectMany(k => k).Where(i => !inQueue.Contains(i)).Order().ToArray();
