@@ -12,27 +12,11 @@ namespace Elfs.Connector.Cvat;
 /// waited for while CVAT still creates it, otherwise deleted and made again — never two. Another run's task that a
 /// crash left unrecorded is settled first (<see cref="CvatUnrecordedTasks"/>), so its frames are not queued again.
 /// </summary>
-internal sealed class CvatBatchPusher
+internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source, CvatPoolReader pool, ICvatPlacementLedger ledger, ILogger logger)
 {
     private const int MaxAttachAttempts = 2;
-    private readonly CvatApiClient api;
-    private readonly CvatFrameSource source;
-    private readonly ICvatPlacementLedger ledger;
-    private readonly ILogger logger;
-    private readonly CvatBatchTasks tasks;
-    private readonly CvatRequestWaiter waiter;
-    private readonly CvatUnrecordedTasks unrecorded;
-
-    public CvatBatchPusher(CvatApiClient api, CvatFrameSource source, CvatPoolReader pool, ICvatPlacementLedger ledger, ILogger logger)
-    {
-        this.api = api;
-        this.source = source;
-        this.ledger = ledger;
-        this.logger = logger;
-        tasks = new CvatBatchTasks(api, logger);
-        waiter = new CvatRequestWaiter(api, logger);
-        unrecorded = new CvatUnrecordedTasks(tasks, waiter, pool, ledger, logger);
-    }
+    private readonly CvatBatchTasks tasks = new(api, logger);
+    private readonly CvatRequestWaiter waiter = new(api, logger);
 
     public async Task<PushReceipt> PushAsync(RunId run, IReadOnlyList<Priority> queue, CancellationToken cancellationToken)
     {
@@ -40,7 +24,7 @@ internal sealed class CvatBatchPusher
         var warnings = new List<string>();
         var assignees = await ResolveAssigneesAsync(assigner, warnings, cancellationToken);
         // Before the ledger is read: another run's task that holds frames but was never recorded is recorded now.
-        warnings.AddRange(await unrecorded.SettleAsync(run, cancellationToken));
+        warnings.AddRange(await new CvatUnrecordedTasks(tasks, waiter, pool, ledger, logger).SettleAsync(run, cancellationToken));
         var placed = await ledger.GetPlacedItemsAsync(cancellationToken);
         var plan = await CvatPushPlan.BuildAsync(api, run, queue, placed, cancellationToken);
         var rejected = new List<RejectedItem>(plan.Rejected);

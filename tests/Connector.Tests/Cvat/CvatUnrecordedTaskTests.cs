@@ -85,13 +85,7 @@ public sealed class CvatUnrecordedTaskTests
     {
         await using var kit = await CvatTestKit.StartAsync();
         var pool = kit.Fake.AddTask(1, "a", 8, 4, storage: "share");
-        kit.Fake.PollsToFinish = 3;
-        using var crash = new CancellationTokenSource();
-        kit.Fake.Fault = c =>
-        {
-            if (c.Request.Path.StartsWithSegments("/api/requests")) crash.Cancel();
-            return false;
-        };
+        using var crash = kit.CrashWhileDataIsCreated();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             kit.Tool().PushAsync(new RunId("r1"), Queue(pool.Id, Enumerable.Range(0, 8)), crash.Token));
         var orphan = Assert.Single(kit.Fake.TasksIn(2));
