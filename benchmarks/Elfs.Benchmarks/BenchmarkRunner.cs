@@ -18,6 +18,7 @@ internal static class BenchmarkRunner
         ["select-e2e"] = ("End-to-end ElfsSelector.Select on 60,000 x 256 for a profile; peak memory", Engine.EndToEndSelectBenchmark.Run),
         ["fashion-quality"] = ("Fashion-MNIST pseudo-label accuracy and NMI (PCA-128 embeddings)", Engine.FashionQualityBenchmark.Run),
         ["quality"] = ("Issue 15: queue quality vs budget on Fashion-MNIST (CNN on true labels of each selection), table + chart", Quality.QualityBenchmark.Run),
+        ["runpath-memory"] = ("Issue 13: peak RSS of a LocalFolder run over N synthetic PNGs (--generate first; see benchmarks/runpath-memory.sh)", RunPathMemoryBenchmark.Run),
         ["fashion-pruning"] = ("Fashion-MNIST pruning-rate table: small CNN on each method's selection, true labels", Engine.FashionPruningBenchmark.Run),
     };
 

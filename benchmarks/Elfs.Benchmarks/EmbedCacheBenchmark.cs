@@ -86,10 +86,10 @@ internal static class EmbedCacheBenchmark
         using var cache = openCache?.Invoke();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var outcome = new CachedEmbedder(encoder, cache).Embed(files.Length, i => files[i]);
+        var outcome = new CachedEmbedder(encoder, cache).EmbedAsync(files.Length, (i, _) => ValueTask.FromResult<ReadOnlyMemory<byte>>(files[i])).GetAwaiter().GetResult();
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        vectors = outcome.Vectors;
+        vectors = outcome.Vectors!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-22} {seconds,7:F2} s  {files.Length / seconds,9:F0} images/s  CPU {cpuSeconds:F2} s  (from cache {outcome.CacheHits}, encoded {outcome.Encoded}, failed {outcome.Errors.Count(e => e is not null)})"));
         return seconds;

@@ -148,7 +148,7 @@ internal static class PhotoEncoderBenchmark
                 using var cache = new EmbeddingCache(db);
                 var load = Load();
                 var clock = Stopwatch.StartNew();
-                var outcome = new CachedEmbedder(encoder, cache, 64).Embed(files.Length, i => files[i]);
+                var outcome = new CachedEmbedder(encoder, cache, 64).EmbedAsync(files.Length, (i, _) => ValueTask.FromResult<ReadOnlyMemory<byte>>(files[i])).GetAwaiter().GetResult();
                 var s = clock.Elapsed.TotalSeconds;
                 Console.WriteLine(string.Create(C, $"resnet18 {name,-28} {files.Length / s,9:F1} images/s  ({s:F2} s; from cache {outcome.CacheHits}, encoded {outcome.Encoded}, failed {outcome.Errors.Count(e => e is not null)}; {encoder.Description})  [load {load} -> {Load()}]"));
                 return s;

@@ -19,6 +19,13 @@ public interface ILabelingTool
     Task<Stream> OpenImageAsync(SourceItem item, CancellationToken cancellationToken);
 
     /// <summary>
+    /// How many <see cref="OpenImageAsync"/> calls may usefully run at once: the HTTP connectors' connection limit
+    /// (<see cref="Http.ConnectorHttpOptions.ConnectionsPerServer"/>), so a read never waits for a connection inside its
+    /// own timeout; the local folder's core count.
+    /// </summary>
+    int ReadConcurrency { get; }
+
+    /// <summary>
     /// Makes <paramref name="queue"/> (rank 1 first) the tool's labeling order for <paramref name="run"/>. Idempotent per
     /// run: pushing the same run again, or resuming after a crash, leaves exactly one copy of the queue.
     /// </summary>

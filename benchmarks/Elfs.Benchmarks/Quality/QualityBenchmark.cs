@@ -177,7 +177,7 @@ internal static class QualityBenchmark
     }
 
     private static string CommandLine(string[] args) =>
-        "dotnet run -c Release --project benchmarks/Elfs.Benchmarks -- " + string.Join(" ", args.Select(a => a.Contains(' ') || a.Contains(';') ? $"\"{a}\"" : a));
+        "dotnet run -c Release --project benchmarks/Elfs.Benchmarks -- quality " + string.Join(" ", args.Select(a => a.Contains(' ') || a.Contains(';') ? $"\"{a}\"" : a));
 
     // A difference of accuracies in percentage points; one that rounds to zero prints "0.0" (not "-+0.0").
     private static string Points(double difference) => (100 * difference).ToString("+0.0;-0.0;0.0", C);

@@ -27,6 +27,8 @@ internal sealed class CvatLabelingTool : ILabelingTool
         pusher = new CvatBatchPusher(api, frames, reader, ledger, logger);
     }
 
+    public int ReadConcurrency => Http.ConnectorHttpOptions.ConnectionsPerServer;
+
     public async Task<ToolCheck> CheckAsync(CancellationToken cancellationToken)
     {
         var options = api.Options;

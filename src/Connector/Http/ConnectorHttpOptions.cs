@@ -3,6 +3,12 @@ namespace Elfs.Connector.Http;
 /// <summary>Timeouts, retries and limits shared by the HTTP connectors.</summary>
 public sealed class ConnectorHttpOptions
 {
+    /// <summary>
+    /// Connections a connector opens to its server at most (the primary handler's <c>MaxConnectionsPerServer</c>); also
+    /// the number of image reads a run keeps in flight (<see cref="ILabelingTool.ReadConcurrency"/>).
+    /// </summary>
+    public const int ConnectionsPerServer = 8;
+
     /// <summary>Time allowed for one request attempt. Default 30 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

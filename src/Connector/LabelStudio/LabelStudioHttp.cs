@@ -1,4 +1,5 @@
 using System.Net;
+using Elfs.Connector.Http;
 using Elfs.Connector.LabelStudio.Api;
 using Refit;
 
@@ -13,7 +14,7 @@ internal static class LabelStudioHttp
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        MaxConnectionsPerServer = 8,
+        MaxConnectionsPerServer = ConnectorHttpOptions.ConnectionsPerServer,
     };
 
     /// <summary>System.Text.Json source generation (<see cref="LabelStudioJsonContext"/>), bodies buffered so they carry a Content-Length.</summary>

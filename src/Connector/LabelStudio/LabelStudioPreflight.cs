@@ -6,7 +6,8 @@ namespace Elfs.Connector.LabelStudio;
 /// <summary>
 /// Reads the project and says what would keep "Label All Tasks" from serving our order: sampling, pre-label display
 /// (<c>show_collab_predictions</c>), model-version drift and overlap / ground-truth pre-emption. Each problem is logged
-/// with what to change in the UI. Also finds the image data key and K from the label config.
+/// with what to change in the UI. Also finds the image data key and K from the label config. One tool serves one run
+/// (per process), so the first inspection is kept: the run's check, sync and push inspect (and warn) once.
 /// </summary>
 internal sealed class LabelStudioPreflight
 {
@@ -16,6 +17,7 @@ internal sealed class LabelStudioPreflight
     private readonly LabelStudioOptions options;
     private readonly string prefix;
     private readonly ILogger logger;
+    private ProjectState? inspected;
 
     public LabelStudioPreflight(LabelStudioApi api, LabelStudioOptions options, string prefix, ILogger logger)
     {
@@ -53,11 +55,16 @@ internal sealed class LabelStudioPreflight
         if (versions is not null && Drift(project.ModelVersion, versions) is { } drift) warnings.Add(drift);
         foreach (var warning in warnings)
             logger.LogWarning("Label Studio project {Project}: {Warning}", project.Id, warning);
-        return new ProjectState(project, imageKey, classes, warnings);
+        return inspected = new ProjectState(project, imageKey, classes, warnings);
     }
 
+    /// <summary>Whether this tool has inspected the project already (its state and warnings are known).</summary>
+    public bool HasInspected => inspected is not null;
+
+    /// <summary>The project's state: the first inspection's when there was one, else read and inspected now.</summary>
     public async Task<ProjectState> InspectAsync(bool withVersions, CancellationToken ct)
     {
+        if (inspected is not null) return inspected;
         var project = await api.GetProjectAsync(ct);
         var versions = withVersions ? await api.GetModelVersionsAsync(ct) : null;
         return Inspect(project, versions);

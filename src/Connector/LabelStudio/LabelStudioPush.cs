@@ -40,7 +40,7 @@ internal sealed class LabelStudioPush
         await SkipLabeledAsync(wanted, rejected, ct);
         var project = await api.GetProjectAsync(ct);
         var versions = await api.GetModelVersionsAsync(ct);
-        preflight.Inspect(project, versions);
+        if (!preflight.HasInspected) preflight.Inspect(project, versions);
         if (project.Sampling != LabelStudioPreflight.UncertaintySampling)
         {
             logger.LogWarning("Label Studio project {Project}: sampling was '{Sampling}'; setting it to '{Wanted}' so \"Label All Tasks\" follows the queue",

@@ -28,6 +28,8 @@ internal sealed class LabelStudioTool : ILabelingTool, IDisposable
         push = new LabelStudioPush(api, preflight, options, logger);
     }
 
+    public int ReadConcurrency => Http.ConnectorHttpOptions.ConnectionsPerServer;
+
     public async Task<ToolCheck> CheckAsync(CancellationToken cancellationToken)
     {
         var version = await api.GetVersionAsync(cancellationToken);

@@ -25,6 +25,9 @@ public sealed class LocalFolderTool(LocalFolderOptions options) : ILabelingTool
     public string QueueJsonPath => Path.Combine(options.ResolvedOutputPath, "queue.json");
 
     /// <inheritdoc />
+    public int ReadConcurrency => Environment.ProcessorCount;
+
+    /// <inheritdoc />
     public Task<ToolCheck> CheckAsync(CancellationToken cancellationToken)
     {
         if (!Directory.Exists(_folder))

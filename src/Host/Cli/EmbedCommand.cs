@@ -35,15 +35,15 @@ public static class EmbedCommand
         var modelOutput = new Option<string?>("--output-name") { Description = "onnx: the model output holding the vector (default: the metadata's, or the only output)" };
         var command = new Command("embed", "Embed images into a vector matrix (.npy), reusing cached vectors.");
         foreach (var option in new Option[] { images, fashion, split, limit, encoder, device, cache, output, threads, inputSize, mean, std, channelOrder, modelOutput }) command.Options.Add(option);
-        command.SetAction((parse, token) => Task.FromResult(Run(new EmbedRequest(parse.GetValue(images), parse.GetValue(fashion),
+        command.SetAction((parse, token) => RunAsync(new EmbedRequest(parse.GetValue(images), parse.GetValue(fashion),
             parse.GetValue(split)!, parse.GetValue(limit), parse.GetValue(encoder)!, parse.GetValue(device)!, parse.GetValue(cache),
             parse.GetValue(output)!, parse.GetValue(threads), parse.GetValue(inputSize), parse.GetValue(mean), parse.GetValue(std),
-            parse.GetValue(channelOrder), parse.GetValue(modelOutput)), Console.Out, Console.Error, token)));
+            parse.GetValue(channelOrder), parse.GetValue(modelOutput)), Console.Out, Console.Error, token));
         return command;
     }
 
     /// <summary>Runs one embedding; returns the exit code. Failures of single items go to <paramref name="error"/> and failures.csv.</summary>
-    public static int Run(EmbedRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(EmbedRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         EmbedSource source;
         IImageEncoder encoder;
@@ -87,7 +87,8 @@ public static class EmbedCommand
             EmbedOutcome outcome;
             try
             {
-                outcome = embedder.Embed(source.Ids.Count, source.Read, new EmbedProgressBar(error, !Console.IsErrorRedirected), cancellationToken);
+                outcome = await embedder.EmbedAsync(source.Ids.Count, (i, _) => ValueTask.FromResult(source.Read(i)), keepVectors: true,
+                    new EmbedProgressBar(error, !Console.IsErrorRedirected), cancellationToken);
             }
             catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or InvalidOperationException)
             {

@@ -26,7 +26,8 @@ public static class EmbedOutputs
         var ok = Enumerable.Range(0, source.Ids.Count).Where(i => outcome.Errors[i] is null).ToList();
         var dim = outcome.Dimension;
         var rows = new float[(long)ok.Count * dim];
-        for (var r = 0; r < ok.Count; r++) outcome.Vectors.AsSpan(ok[r] * dim, dim).CopyTo(rows.AsSpan(r * dim, dim));
+        var vectors = outcome.Vectors ?? throw new ArgumentException("the embedding kept no vectors (keepVectors was false)", nameof(outcome));
+        for (var r = 0; r < ok.Count; r++) vectors.AsSpan(ok[r] * dim, dim).CopyTo(rows.AsSpan(r * dim, dim));
         NpyFile.Write(outPath, rows, ok.Count, dim);
         VectorIdsFile.Write(IdsPath(outPath), ok.Select(i => source.Ids[i]));
         if (source.Labels is { } labels) File.WriteAllLines(LabelsPath(outPath), ok.Select(i => labels[i].ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -45,8 +45,19 @@ public static class StatusCommand
         {
             var done = group.FirstOrDefault(r => r.State == "done");
             if (done is not null)
-                output.WriteLine(string.Create(c, $"{group.Key}: queue of {stores.Selections.Queue(done.Id).Count} item(s) from {done.Id}; report {done.Report}"));
+                output.WriteLine(QueueLine(group.Key, done));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The project's current queue as the tool holds it (the "queued" column's number), with the items the tool refused
+    /// at push time (deleted or labeled since the sync) named as such, so the two never disagree.
+    /// </summary>
+    public static string QueueLine(string project, RunView done)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var refused = done.Rejected is > 0 ? string.Create(c, $" ({done.Queued + done.Rejected} chosen; the tool refused {done.Rejected}, e.g. deleted or labeled since the sync)") : "";
+        return string.Create(c, $"{project}: queue of {done.Queued ?? 0} item(s){refused} from {done.Id}; report {done.Report}");
     }
 }

@@ -33,7 +33,7 @@ public sealed class ProjectOptions
     /// Cosine similarity above which two images count as near-duplicates, of which only one is queued (the freed place
     /// goes to the next candidate); 0 turns the check off. Default 0.995.
     /// </summary>
-    public double DuplicateThreshold { get; set; } = 0.995;
+    public double DuplicateThreshold { get; set; } = Elfs.Engine.Selection.NearDuplicates.DefaultThreshold;
 
     /// <summary>Number of pseudo-classes K; optional when the tool's label configuration defines the classes.</summary>
     public int? Clusters { get; set; }

@@ -14,11 +14,9 @@ public interface IEmbeddingStage : IDisposable
     Task<EmbeddingResult> EmbedAsync(ILabelingTool tool, IReadOnlyList<RunItem> candidates, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The stored vectors of those <paramref name="items"/> that have one (no image is read), e.g. labeled items embedded
-    /// while they were candidates of earlier runs, with the items found, in the matrix's row order.
+    /// The select stage's matrix, read once: one row per item of <paramref name="embedded"/> (each with a vector key), in
+    /// order, then the rows of those <paramref name="labeled"/> items that have a stored vector (no image is read), e.g.
+    /// labeled items embedded while they were candidates of earlier runs; returns the labeled items found, in row order.
     /// </summary>
-    (VectorMatrix Vectors, IReadOnlyList<RunItem> Found) LoadStored(IReadOnlyList<RunItem> items);
-
-    /// <summary>The vectors of <paramref name="embedded"/> (each with a vector key), one row each, in order.</summary>
-    VectorMatrix Load(IReadOnlyList<RunItem> embedded);
+    (VectorMatrix Vectors, IReadOnlyList<RunItem> Labeled) Load(IReadOnlyList<RunItem> embedded, IReadOnlyList<RunItem> labeled);
 }

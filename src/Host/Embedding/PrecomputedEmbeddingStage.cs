@@ -25,25 +25,19 @@ public sealed class PrecomputedEmbeddingStage(string path) : IEmbeddingStage
     }
 
     /// <inheritdoc />
-    public (VectorMatrix Vectors, IReadOnlyList<RunItem> Found) LoadStored(IReadOnlyList<RunItem> items)
+    public (VectorMatrix Vectors, IReadOnlyList<RunItem> Labeled) Load(IReadOnlyList<RunItem> embedded, IReadOnlyList<RunItem> labeled)
     {
         var (vectors, dim) = _file.Value;
-        var found = items.Where(i => vectors.ContainsKey(i.ExternalId)).Select(i => i with { VectorKey = i.ExternalId }).ToList();
-        return (VectorMatrix.From(found.Select(i => vectors[i.ExternalId]).ToList(), dim), found);
-    }
-
-    /// <inheritdoc />
-    public VectorMatrix Load(IReadOnlyList<RunItem> embedded)
-    {
-        var (vectors, dim) = _file.Value;
-        var data = new float[embedded.Count * dim];
-        for (var i = 0; i < embedded.Count; i++)
+        var found = labeled.Where(i => vectors.ContainsKey(i.ExternalId)).Select(i => i with { VectorKey = i.ExternalId }).ToList();
+        var data = new float[(long)(embedded.Count + found.Count) * dim];
+        var row = 0;
+        foreach (var item in embedded.Concat(found))
         {
-            if (!vectors.TryGetValue(embedded[i].VectorKey!, out var v))
-                throw new InvalidDataException($"{path}: the vector of item {embedded[i].ExternalId} disappeared since the embed stage");
-            v.CopyTo(data, i * dim);
+            if (!vectors.TryGetValue(item.VectorKey!, out var v))
+                throw new InvalidDataException($"{path}: the vector of item {item.ExternalId} disappeared since the embed stage");
+            v.CopyTo(data, row++ * dim);
         }
-        return new VectorMatrix(data, embedded.Count, dim);
+        return (new VectorMatrix(data, row, dim), found);
     }
 
     /// <inheritdoc />

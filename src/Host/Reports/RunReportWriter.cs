@@ -37,7 +37,9 @@ public static class RunReportWriter
             sb.Append(c, $" (<b id=\"embed-failed\">{m.EmbedFailed}</b> could not be read)");
         sb.Append(c, $". <b id=\"queued\">{m.Queued}</b> were put at the front of the labeling queue");
         if (m.Kept > 0)
-            sb.Append(c, $", of which <b id=\"kept\">{m.Kept}</b> were kept from the previous run");
+            sb.Append(c, $", of which <b id=\"kept\">{m.Kept}</b> were kept from the previous run (they count inside the budget)");
+        if (m.KeptLeftOut > 0)
+            sb.Append(c, $"; <b id=\"kept-left-out\">{m.KeptLeftOut}</b> more from the previous queue, which this run could not score, were left out to stay within the budget of {m.BudgetCount}");
         if (m.Rejected > 0)
             sb.Append(c, $"; the tool refused <b id=\"rejected\">{m.Rejected}</b>");
         sb.Append(c, $". The queue is at <code>{H(m.QueueLocation ?? "")}</code>.</p>\n");

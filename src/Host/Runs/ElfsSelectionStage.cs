@@ -26,8 +26,7 @@ public sealed class ElfsSelectionStage : ISelectionStage
         };
         var result = ElfsSelector.Select(vectors.Data, vectors.Rows, vectors.Dimension, options, Profile(request),
             progress is null ? null : new EngineProgress(progress), cancellationToken);
-        var rows = result.Items.Select(i => new RowScore(i.Index, i.PseudoLabel, i.Confidence, i.Aum, i.Forgetting, i.El2n, i.Selected, i.Rank, i.Reason, i.DuplicateOf)).ToList();
-        return new SelectionOutcome(rows, result.StageTimings, result.DeviceUsed, result.Budget, result.Strategy, result.Clustering?.Reason);
+        return new SelectionOutcome(result.Items, result.StageTimings, result.DeviceUsed, result.Budget, result.Strategy, result.Clustering?.Reason);
     }
 
     /// <summary>The named profile with the configured epoch overrides applied.</summary>

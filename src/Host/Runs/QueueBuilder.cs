@@ -5,8 +5,9 @@ namespace Elfs.Host.Runs;
 
 /// <summary>
 /// Turns a selection into the queue pushed to the tool: the newly selected items in rank order, each with a reason a
-/// labeler can read, then the items an earlier run queued that are still unlabeled and that this run could not score
-/// (e.g. their image was unreadable this time). An earlier item this run scored and did not select is dropped.
+/// labeler can read, then the items an earlier run queued that are still unlabeled and that this run cannot score
+/// (e.g. their image was unreadable this time; <see cref="Carried"/>), which the caller counts inside the budget. An
+/// earlier item this run scored and did not select is dropped.
 /// </summary>
 public static class QueueBuilder
 {
@@ -14,21 +15,16 @@ public static class QueueBuilder
     /// <param name="scores">This run's scores of every embedded candidate.</param>
     /// <param name="beta">Hard-prune ratio, for the reason text.</param>
     /// <param name="clusters">K, for the reason text.</param>
-    /// <param name="previousQueue">The last finished run's queue, with its run id; empty when none.</param>
+    /// <param name="kept">The earlier queue's items kept (from <see cref="Carried"/>, as many as fit the budget), in order.</param>
     /// <param name="candidates">This run's candidates (unlabeled now).</param>
-    /// <param name="previousRunId">The last finished run's id.</param>
+    /// <param name="previousRunId">The run whose queue <paramref name="kept"/> comes from.</param>
     public static IReadOnlyList<QueueEntry> Build(
-        IReadOnlyList<StoredScore> scores, double beta, int clusters, IReadOnlyList<QueueEntry> previousQueue,
+        IReadOnlyList<StoredScore> scores, double beta, int clusters, IReadOnlyList<QueueEntry> kept,
         IReadOnlyList<RunItem> candidates, string? previousRunId)
     {
         var sortedAum = scores.Select(s => s.Aum).Order().ToArray();
         var selected = scores.Where(s => s.Selected).OrderBy(s => s.Rank ?? int.MaxValue).ThenBy(s => s.ExternalId, StringComparer.Ordinal).ToList();
-        var scored = scores.Select(s => s.ExternalId).ToHashSet(StringComparer.Ordinal);
-        var unscored = candidates.Where(i => !scored.Contains(i.ExternalId)).ToDictionary(i => i.ExternalId, StringComparer.Ordinal);
-        var kept = previousQueue
-            .Where(e => unscored.ContainsKey(e.ExternalId))
-            .OrderBy(e => e.Rank)
-            .ToList();
+        var errors = candidates.ToDictionary(i => i.ExternalId, i => i.Error, StringComparer.Ordinal);
         var total = selected.Count + kept.Count;
         var queue = new List<QueueEntry>(total);
         foreach (var s in selected)
@@ -38,11 +34,21 @@ public static class QueueBuilder
         }
         foreach (var e in kept)
         {
-            var why = unscored[e.ExternalId].Error ?? "it was not scored";
+            var why = errors.GetValueOrDefault(e.ExternalId) ?? "it was not scored";
             var reason = $"kept from run {previousRunId}: still unlabeled, and this run could not score it ({why})";
             queue.Add(new QueueEntry(queue.Count + 1, e.ExternalId, Score(queue.Count + 1, total), e.PseudoLabel, reason, previousRunId));
         }
         return queue;
+    }
+
+    /// <summary>
+    /// The items of <paramref name="previousQueue"/> a run carries over before it selects: still candidates and without a
+    /// vector this run (so it cannot score them), in their earlier rank order.
+    /// </summary>
+    public static IReadOnlyList<QueueEntry> Carried(IReadOnlyList<QueueEntry> previousQueue, IReadOnlyList<RunItem> candidates)
+    {
+        var unscorable = candidates.Where(c => c.VectorKey is null).Select(c => c.ExternalId).ToHashSet(StringComparer.Ordinal);
+        return previousQueue.Where(e => unscorable.Contains(e.ExternalId)).OrderBy(e => e.Rank).ToList();
     }
 
     // For scores without the engine's own reason (runs stored before the engine gave one).

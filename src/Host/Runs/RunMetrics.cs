@@ -39,8 +39,11 @@ public sealed class RunMetrics
     /// <summary>Items newly selected.</summary>
     public int Selected { get; set; }
 
-    /// <summary>Items kept from an earlier queue (still unlabeled, not re-scored).</summary>
+    /// <summary>Items kept from an earlier queue (still unlabeled, not re-scored); they count inside the budget.</summary>
     public int Kept { get; set; }
+
+    /// <summary>Items of the earlier queue that would have been kept but did not fit the budget (left out, reported).</summary>
+    public int KeptLeftOut { get; set; }
 
     /// <summary>Items queued by the tool.</summary>
     public int Queued { get; set; }

@@ -16,7 +16,7 @@ public sealed record RunParameters
     public bool BetaAuto { get; init; }
 
     /// <summary>Near-duplicate cosine threshold; 0 = off.</summary>
-    public double DuplicateThreshold { get; init; } = 0.995;
+    public double DuplicateThreshold { get; init; } = Elfs.Engine.Selection.NearDuplicates.DefaultThreshold;
 
     /// <summary>Configured K, if any (else the tool's class count).</summary>
     public int? Clusters { get; init; }

@@ -50,6 +50,7 @@ public sealed partial class RunPipeline(
             LogResumed(run.Id, project.Name, RunStore.Name(run.State));
         }
 
+        var stage = RunFailure.StartStage;
         try
         {
             var parameters = JsonSerializer.Deserialize(run.Parameters, HostJsonContext.Default.RunParameters)!;
@@ -62,19 +63,20 @@ public sealed partial class RunPipeline(
             while (context.Run.State != RunState.Done)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var stage = RunContext.Time();
-                var (name, next) = context.Run.State switch
+                var clock = RunContext.Time();
+                stage = StageOf(context.Run.State);
+                var next = context.Run.State switch
                 {
-                    RunState.Created => ("sync", await SyncAsync(context, progress, cancellationToken)),
-                    RunState.Synced => ("embed", await EmbedAsync(context, progress, cancellationToken)),
-                    RunState.Embedded => ("select", Select(context, progress, cancellationToken)),
-                    RunState.Selected => ("push", await PushAsync(context, progress, cancellationToken)),
-                    RunState.Pushed => ("report", await ReportAsync(context, cancellationToken)),
+                    RunState.Created => await SyncAsync(context, progress, cancellationToken),
+                    RunState.Synced => await EmbedAsync(context, progress, cancellationToken),
+                    RunState.Embedded => Select(context, progress, cancellationToken),
+                    RunState.Selected => await PushAsync(context, progress, cancellationToken),
+                    RunState.Pushed => await ReportAsync(context, cancellationToken),
                     _ => throw new InvalidOperationException($"run {context.Run.Id} is {context.Run.State}"),
                 };
-                context.AddTiming(name, stage.Elapsed);
+                context.AddTiming(stage, clock.Elapsed);
                 Commit(context, next.To, next.Extra);
-                LogState(context.Run.Id, RunStore.Name(next.To), stage.Elapsed.TotalSeconds);
+                LogState(context.Run.Id, RunStore.Name(next.To), clock.Elapsed.TotalSeconds);
                 if (await PauseIfAskedAsync(context, cancellationToken))
                     return new RunOutcome(RunStatus.Paused, context.Run,
                         $"run {context.Run.Id} paused after state {RunStore.Name(context.Run.State)} (Elfs:Diagnostics:PauseAfterState); it resumes from there on the next run");
@@ -85,18 +87,29 @@ public sealed partial class RunPipeline(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             stores.Runs.NoteInterruption(run.Id, "interrupted (shutdown or cancel); resumes on the next start", time.GetUtcNow());
-            var current = stores.Runs.Get(run.Id);
-            LogInterrupted(run.Id, current is null ? "?" : RunStore.Name(current.State));
-            return new RunOutcome(RunStatus.Interrupted, current, $"run {run.Id} interrupted; it resumes from its last committed state");
+            var stopped = stores.Runs.Get(run.Id);
+            LogInterrupted(run.Id, stopped is null ? "?" : RunStore.Name(stopped.State));
+            return new RunOutcome(RunStatus.Interrupted, stopped, $"run {run.Id} interrupted; it resumes from its last committed state");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var message = e is AggregateException a ? a.GetBaseException().Message : e.Message;
-            stores.Runs.Fail(run.Id, message, time.GetUtcNow());
-            LogFailed(e, run.Id, message);
-            return new RunOutcome(RunStatus.Failed, stores.Runs.Get(run.Id), $"run {run.Id} failed: {message}");
+            var line = RunFailure.Line(stage, e);
+            stores.Runs.Fail(run.Id, line, time.GetUtcNow());
+            LogFailed(run.Id, line);
+            LogFailureDetail(e, run.Id);
+            return new RunOutcome(RunStatus.Failed, stores.Runs.Get(run.Id), $"run {run.Id} failed at {line}");
         }
     }
+
+    /// <summary>The stage that runs from <paramref name="state"/> (the names of the run's timings and failure lines).</summary>
+    private static string StageOf(RunState state) => state switch
+    {
+        RunState.Created => "sync",
+        RunState.Synced => "embed",
+        RunState.Embedded => "select",
+        RunState.Selected => "push",
+        _ => "report",
+    };
 
     private RunParameters ParametersOf(ProjectOptions project) => new()
     {
@@ -165,43 +178,46 @@ public sealed partial class RunPipeline(
         var embedded = candidates.Where(i => i.VectorKey is not null).ToList();
         var m = context.Metrics;
         var budget = Budget.TryParse(context.Parameters.Budget, out var b, out var error) ? b : throw new ConfigurationException([error]);
-        m.BudgetCount = budget.Resolve(candidates.Count);
+        var full = budget.Resolve(candidates.Count);
+        // Items of the last queue this run cannot score (still unlabeled, no vector now) are kept and count inside the
+        // budget; those that do not fit are left out and reported.
+        var previous = stores.Runs.LatestDone(context.Project.Name, context.Run.Id);
+        var previousQueue = previous is null ? [] : stores.Selections.Queue(previous.Id);
+        var carried = QueueBuilder.Carried(previousQueue, candidates);
+        var keep = Math.Min(carried.Count, full);
+        m.KeptLeftOut = carried.Count - keep;
+        if (m.KeptLeftOut > 0)
+            LogKeptLeftOut(context.Run.Id, m.KeptLeftOut, carried.Count, full);
         // The engine fits the budget to the pool (β counts unlabeled candidates only) and says when it lowered it.
-        var count = m.BudgetCount;
+        var count = full - keep;
+        m.BudgetCount = full;
         var scores = new List<StoredScore>();
         if (embedded.Count >= 2 && count >= 1)
         {
             // Labeled items whose vectors are stored take part too, so a near-copy of an image already labeled is not queued.
-            var vectors = context.Embedder.Load(embedded);
-            IReadOnlyList<RunItem> labeled = [];
-            if (context.Parameters.DuplicateThreshold > 0)
-            {
-                (var labeledVectors, labeled) = context.Embedder.LoadStored(stores.Items.Labeled(context.Project.Name));
-                vectors = vectors.Append(labeledVectors);
-            }
+            var (vectors, labeled) = context.Embedder.Load(embedded,
+                context.Parameters.DuplicateThreshold > 0 ? stores.Items.Labeled(context.Project.Name) : []);
             var rows = embedded.Concat(labeled).ToList();
             var request = new SelectionRequest(Math.Min(m.Clusters, embedded.Count), count, context.Parameters.Beta,
                 context.Parameters.Profile, context.Parameters.Seed, context.Parameters.Device, context.Parameters.ClusteringEpochs, context.Parameters.ProxyEpochs,
                 context.Parameters.BetaAuto, context.Parameters.DuplicateThreshold,
                 labeled.Count == 0 ? null : rows.Select((_, i) => i >= embedded.Count).ToList());
             var result = selector.Select(vectors, request, progress, ct);
-            scores.AddRange(result.Rows.Where(r => r.Row < embedded.Count).Select(r => new StoredScore(embedded[r.Row].ExternalId, r.PseudoLabel,
+            scores.AddRange(result.Rows.Where(r => r.Index < embedded.Count).Select(r => new StoredScore(embedded[r.Index].ExternalId, r.PseudoLabel,
                 r.Confidence, r.Aum, r.Forgetting, r.El2n, r.Selected, r.Rank, r.Reason, r.DuplicateOf is { } d ? rows[d].ExternalId : null)));
             foreach (var (stage, elapsed) in result.Timings)
                 context.AddTiming("select:" + stage, elapsed);
             m.Device = result.Device;
             (m.HardPruned, m.Strategy, m.StrategyBeta, m.StrategyReason, m.Clustering) =
                 (result.Budget?.Hard ?? 0, result.Strategy?.Name, result.Strategy?.Beta, result.Strategy?.Reason, result.Clustering);
-            m.BudgetCount = result.Budget?.Budget ?? count;
+            m.BudgetCount = (result.Budget?.Budget ?? count) + keep;
             if (result.Budget?.Warning is { } warning)
             {
                 m.BudgetWarning = warning;
                 LogToolWarning(context.Project.Name, warning);
             }
         }
-        var previous = stores.Runs.LatestDone(context.Project.Name, context.Run.Id);
-        var previousQueue = previous is null ? [] : stores.Selections.Queue(previous.Id);
-        var queue = QueueBuilder.Build(scores, context.Parameters.Beta, m.Clusters, previousQueue, candidates, previous?.Id);
+        var queue = QueueBuilder.Build(scores, context.Parameters.Beta, m.Clusters, carried.Take(keep).ToList(), candidates, previous?.Id);
         m.Selected = scores.Count(s => s.Selected);
         m.Kept = queue.Count(e => e.KeptFrom is not null);
         return new Step(RunState.Selected, (c, tx) => stores.Selections.Save(c, tx, context.Run.Id, scores, queue));
@@ -284,11 +300,17 @@ public sealed partial class RunPipeline(
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId}: and {Count} more item(s) skipped; every skipped item and its reason is in the run's report and skipped CSV")]
     private partial void LogMoreSkipped(string runId, int count);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId}: {LeftOut} of the {Carried} item(s) of the last queue this run cannot score were left out to keep the queue within the budget of {Budget}; the report lists the count")]
+    private partial void LogKeptLeftOut(string runId, int leftOut, int carried, int budget);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} interrupted at state {State}; it resumes on the next start")]
     private partial void LogInterrupted(string runId, string state);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "run {RunId} failed: {Reason}")]
-    private partial void LogFailed(Exception exception, string runId, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "run {RunId} failed at {Failure}")]
+    private partial void LogFailed(string runId, string failure);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "run {RunId} failed; the exception")]
+    private partial void LogFailureDetail(Exception exception, string runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} paused after state {State} (Elfs:Diagnostics:PauseAfterState)")]
     private partial void LogPaused(string runId, string state);

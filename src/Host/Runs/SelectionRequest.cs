@@ -13,4 +13,4 @@ namespace Elfs.Host.Runs;
 /// <param name="DuplicateThreshold">Near-duplicate cosine threshold; 0 = off.</param>
 /// <param name="AlreadyLabeled">Per row: an already-labeled item, never selected, whose near-duplicates are not queued; null when none.</param>
 public sealed record SelectionRequest(int Clusters, int Count, double Beta, string Profile, ulong Seed, string Device, int? ClusteringEpochs = null,
-    int? ProxyEpochs = null, bool BetaAuto = false, double DuplicateThreshold = 0.995, IReadOnlyList<bool>? AlreadyLabeled = null);
+    int? ProxyEpochs = null, bool BetaAuto = false, double DuplicateThreshold = Elfs.Engine.Selection.NearDuplicates.DefaultThreshold, IReadOnlyList<bool>? AlreadyLabeled = null);

@@ -31,7 +31,8 @@ public sealed partial class ProjectRunJob(RunPipeline pipeline, StoreSet stores,
         // When the run was asked for: a cron trigger's scheduled time; a one-off trigger's creation (kept through misfires).
         var firedFor = context.Trigger is ICronTrigger ? context.ScheduledFireTimeUtc ?? context.FireTimeUtc : context.Trigger.StartTimeUtc;
         var answered = stores.Runs.List(project, 1).FirstOrDefault();
-        if (answered is { State: RunState.Done, Finished: { } finished } && finished >= firedFor && trigger != "resume")
+        // Also a "resume": start-up catch-up may have seen a live run as unfinished, and that run is done now.
+        if (answered is { State: RunState.Done, Finished: { } finished } && finished >= firedFor)
         {
             LogSkipped(project, trigger, answered.Id);
             return;

@@ -11,4 +11,6 @@ namespace Elfs.Host.Status;
 /// <param name="Candidates">Unlabeled candidates.</param>
 /// <param name="Error">Last error or interruption.</param>
 /// <param name="Report">The report's path, once written.</param>
-public sealed record RunView(string Id, string Project, string State, string Trigger, string Started, string? Finished, int? Queued, int? Candidates, string? Error, string? Report);
+/// <param name="Rejected">Items of the run's queue the tool refused at push time (deleted or labeled since the sync), once pushed.</param>
+public sealed record RunView(string Id, string Project, string State, string Trigger, string Started, string? Finished, int? Queued, int? Candidates, string? Error, string? Report,
+    int? Rejected = null);

@@ -16,6 +16,6 @@ public static class RunViews
         return new RunView(run.Id, run.Project, RunStore.Name(run.State), run.Trigger,
             run.Started.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             run.Finished?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            pushed ? metrics?.Queued : null, metrics?.Candidates, run.Error, metrics?.ReportPath);
+            pushed ? metrics?.Queued : null, metrics?.Candidates, run.Error, metrics?.ReportPath, pushed ? metrics?.Rejected : null);
     }
 }

@@ -48,7 +48,8 @@ public static class StatusPage
         return app;
     }
 
-    private static string Html(StoreSet stores, ElfsOptions options)
+    /// <summary>The page: the projects and the last 100 runs (each failed run with its one failure line).</summary>
+    internal static string Html(StoreSet stores, ElfsOptions options)
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"30\"><title>Elfs.LabelOps status</title>" +

@@ -21,8 +21,21 @@ internal static class EmbeddingBlob
     {
         if (dim <= 0 || blob.Length != dim * ElementSize(precision)) return null;
         var vector = new float[dim];
-        if (precision == EmbeddingPrecision.Float32) MemoryMarshal.Cast<byte, float>(blob).CopyTo(vector);
-        else TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<byte, Half>(blob), vector);
+        DecodeInto(blob, precision, vector);
         return vector;
+    }
+
+    /// <summary>Decodes into <paramref name="destination"/>; false (nothing written) when the BLOB does not hold exactly its length.</summary>
+    public static bool TryDecodeInto(ReadOnlySpan<byte> blob, EmbeddingPrecision precision, Span<float> destination)
+    {
+        if (destination.IsEmpty || blob.Length != destination.Length * ElementSize(precision)) return false;
+        DecodeInto(blob, precision, destination);
+        return true;
+    }
+
+    private static void DecodeInto(ReadOnlySpan<byte> blob, EmbeddingPrecision precision, Span<float> destination)
+    {
+        if (precision == EmbeddingPrecision.Float32) MemoryMarshal.Cast<byte, float>(blob).CopyTo(destination);
+        else TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<byte, Half>(blob), destination);
     }
 }

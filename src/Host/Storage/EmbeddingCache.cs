@@ -68,6 +68,72 @@ public sealed partial class EmbeddingCache : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Those of <paramref name="contentHashes"/> with a row of <paramref name="dimension"/> values for the encoder (no
+    /// vector is read), so a caller can size a matrix before <see cref="ReadInto"/> fills it.
+    /// </summary>
+    public IReadOnlySet<string> Have(IReadOnlyCollection<string> contentHashes, string encoderFingerprint, int dimension)
+    {
+        ArgumentNullException.ThrowIfNull(contentHashes);
+        ArgumentException.ThrowIfNullOrEmpty(encoderFingerprint);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var distinct = contentHashes.Distinct(StringComparer.Ordinal).ToList();
+        lock (gate)
+        {
+            for (var start = 0; start < distinct.Count; start += QueryChunk)
+            {
+                var chunk = distinct.GetRange(start, Math.Min(QueryChunk, distinct.Count - start));
+                using var command = Select(chunk, encoderFingerprint, "content_hash", "AND dim = $dim");
+                command.Parameters.AddWithValue("$dim", dimension);
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) found.Add(reader.GetString(0));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Reads the vector of <paramref name="contentHashes"/>[i] into row <paramref name="firstRow"/> + i of
+    /// <paramref name="destination"/> (rows of <paramref name="dimension"/> values), a chunk of rows at a time, with no
+    /// vector held twice; returns the positions i that have no valid row (left zero).
+    /// </summary>
+    public IReadOnlyList<int> ReadInto(IReadOnlyList<string> contentHashes, string encoderFingerprint, float[] destination, int firstRow, int dimension)
+    {
+        ArgumentNullException.ThrowIfNull(contentHashes);
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentException.ThrowIfNullOrEmpty(encoderFingerprint);
+        if ((long)(firstRow + contentHashes.Count) * dimension > destination.Length)
+            throw new ArgumentException($"{contentHashes.Count} rows from row {firstRow} do not fit a matrix of {destination.Length / Math.Max(1, dimension)} rows", nameof(destination));
+        var filled = new bool[contentHashes.Count];
+        lock (gate)
+        {
+            for (var start = 0; start < contentHashes.Count; start += QueryChunk)
+            {
+                var end = Math.Min(contentHashes.Count, start + QueryChunk);
+                var rows = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                for (var i = start; i < end; i++)
+                {
+                    if (!rows.TryGetValue(contentHashes[i], out var at)) rows[contentHashes[i]] = at = [];
+                    at.Add(i);
+                }
+                using var command = Select(rows.Keys.ToList(), encoderFingerprint, "content_hash, dim, vector", "");
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var hash = reader.GetString(0);
+                    var blob = (byte[])reader.GetValue(2);
+                    foreach (var i in rows[hash])
+                    {
+                        var row = destination.AsSpan((firstRow + i) * dimension, dimension);
+                        if (reader.GetInt64(1) == dimension && EmbeddingBlob.TryDecodeInto(blob, precision, row)) filled[i] = true;
+                        else LogBadRow(hash, encoderFingerprint, blob.Length, reader.GetInt64(1), precision);
+                    }
+                }
+            }
+        }
+        return Enumerable.Range(0, filled.Length).Where(i => !filled[i]).ToList();
+    }
+
     /// <summary>Stores (or replaces) vectors for the encoder, in transactions of up to 5,000 rows.</summary>
     public void Put(IReadOnlyList<(string ContentHash, float[] Vector)> vectors, string encoderFingerprint)
     {
@@ -93,11 +159,7 @@ public sealed partial class EmbeddingCache : IDisposable
 
     private void ReadChunk(List<string> hashes, string fingerprint, Dictionary<string, float[]> result)
     {
-        using var command = connection.CreateCommand();
-        var names = hashes.Select((_, i) => "$h" + i).ToList();
-        command.CommandText = $"SELECT content_hash, dim, vector FROM embeddings WHERE encoder_fp = $fp AND content_hash IN ({string.Join(",", names)})";
-        command.Parameters.AddWithValue("$fp", fingerprint);
-        for (var i = 0; i < hashes.Count; i++) command.Parameters.AddWithValue(names[i], hashes[i]);
+        using var command = Select(hashes, fingerprint, "content_hash, dim, vector", "");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -108,6 +170,17 @@ public sealed partial class EmbeddingCache : IDisposable
             if (vector is null) LogBadRow(hash, fingerprint, blob.Length, dim, precision);
             else result[hash] = vector;
         }
+    }
+
+    /// <summary>A query for <paramref name="columns"/> of the encoder's rows among <paramref name="hashes"/> (at most <see cref="QueryChunk"/>).</summary>
+    private SqliteCommand Select(List<string> hashes, string fingerprint, string columns, string condition)
+    {
+        var command = connection.CreateCommand();
+        var names = hashes.Select((_, i) => "$h" + i).ToList();
+        command.CommandText = $"SELECT {columns} FROM embeddings WHERE encoder_fp = $fp {condition} AND content_hash IN ({string.Join(",", names)})";
+        command.Parameters.AddWithValue("$fp", fingerprint);
+        for (var i = 0; i < hashes.Count; i++) command.Parameters.AddWithValue(names[i], hashes[i]);
+        return command;
     }
 
     private void WriteChunk(IReadOnlyList<(string ContentHash, float[] Vector)> vectors, int start, int end, string fingerprint)

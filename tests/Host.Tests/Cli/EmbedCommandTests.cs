@@ -22,7 +22,7 @@ public sealed class EmbedCommandTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = EmbedCommand.Run(request, output, error);
+        var code = EmbedCommand.RunAsync(request, output, error).GetAwaiter().GetResult();
         return (code, output.ToString(), error.ToString());
     }
 

@@ -61,8 +61,10 @@ public sealed class PrecomputedVectorsTests : IDisposable
         Assert.Equal(["a.png", "b.png", null], outcome.Items.Select(i => i.VectorKey));
         Assert.Contains("no precomputed vector", outcome.Items[2].Error);
         Assert.Equal(2, outcome.Reused);
-        var matrix = stage.Load(outcome.Items.Take(2).ToList());
+        var (matrix, labeled) = stage.Load(outcome.Items.Take(1).ToList(), [new("b.png", "", null, null, null), new("z.png", "", null, null, null)]);
         Assert.Equal([1f, 0, 0, 1], matrix.Data);
+        Assert.Equal(2, matrix.Rows);
+        Assert.Equal(["b.png"], labeled.Select(i => i.VectorKey));
     }
 
     [Fact]

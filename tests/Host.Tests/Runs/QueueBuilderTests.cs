@@ -22,7 +22,7 @@ public sealed class QueueBuilderTests
             new("a", "", "h", "h", null), new("b", "", "h", "h", null), new("c", "", "h", "h", null), new("d", "", "h", "h", null),
             new("e", "", null, null, "the file no longer exists"),
         ];
-        var queue = QueueBuilder.Build(scores, 0.25, 5, previous, candidates, "run-0");
+        var queue = QueueBuilder.Build(scores, 0.25, 5, QueueBuilder.Carried(previous, candidates), candidates, "run-0");
         Assert.Equal(["c", "a", "e"], queue.Select(q => q.ExternalId));
         Assert.Equal([1, 2, 3], queue.Select(q => q.Rank));
         Assert.Equal([0.0, 1 / 3.0, 2 / 3.0], queue.Select(q => q.Score));

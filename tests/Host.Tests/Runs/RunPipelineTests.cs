@@ -34,7 +34,9 @@ public sealed class RunPipelineTests : IDisposable
         }));
     }
 
-    private ServiceProvider Services(string? pauseAfter = null, Dictionary<string, string?>? overrides = null) => CliHost.Services(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private ServiceProvider Services(string? pauseAfter = null, Dictionary<string, string?>? overrides = null, LogLevel level = LogLevel.Warning) => CliHost.Services(new ConfigurationBuilder().AddInMemoryCollection(Settings(pauseAfter, overrides)).Build(), level);
+
+    private Dictionary<string, string?> Settings(string? pauseAfter = null, Dictionary<string, string?>? overrides = null) => new Dictionary<string, string?>
     {
         ["Elfs:Diagnostics:PauseAfterState"] = pauseAfter,
         ["Elfs:Storage:Path"] = _temp.File("elfs.db"),
@@ -50,7 +52,7 @@ public sealed class RunPipelineTests : IDisposable
         ["Elfs:Projects:0:Clusters"] = "3",
         ["Elfs:Projects:0:Encoder"] = "precomputed",
         ["Elfs:Projects:0:EncoderPath"] = _temp.File("vectors.csv"),
-    }.Concat(overrides ?? []).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value)).Build(), LogLevel.Warning);
+    }.Concat(overrides ?? []).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
     [Fact]
     public async Task A_near_copy_of_a_labeled_image_is_not_queued()
@@ -99,9 +101,9 @@ public sealed class RunPipelineTests : IDisposable
         var queue2 = stores.Selections.Queue(second.Run!.Id);
         Assert.Equal(Items - 9, stores.Items.Candidates(second.Run.Id).Count);
         Assert.DoesNotContain(queue2, q => queue1.Take(3).Any(l => l.ExternalId == q.ExternalId));
-        Assert.Equal(11, queue2.Count);
+        Assert.Equal(10, queue2.Count);
         Assert.Equal((unscorable, first.Run.Id), (queue2[^1].ExternalId, queue2[^1].KeptFrom));
-        Assert.Equal(Enumerable.Range(1, 11), queue2.Select(q => q.Rank));
+        Assert.Equal(Enumerable.Range(1, 10), queue2.Select(q => q.Rank));
         Assert.Equal(queue2.Select(q => q.ExternalId), new Elfs.Connector.LocalFolder.LocalFolderTool(
             new Elfs.Connector.LocalFolder.LocalFolderOptions { Folder = _temp.File("images"), OutputPath = _temp.File("queue") }).ReadQueue()!.Items.Select(i => i.Path));
     }
@@ -187,6 +189,124 @@ public sealed class RunPipelineTests : IDisposable
         var next = await pipeline.RunAsync("p", "manual", null, CancellationToken.None);
         Assert.Equal(RunStatus.Completed, next.Status);
         Assert.NotEqual(failed.Run.Id, next.Run!.Id);
+    }
+
+    [Fact]
+    public async Task Items_carried_from_the_last_queue_count_inside_the_budget_and_those_that_do_not_fit_are_reported()
+    {
+        await using var services = Services();
+        var pipeline = services.GetRequiredService<RunPipeline>();
+        var stores = services.GetRequiredService<StoreSet>();
+        var first = await pipeline.RunAsync("p", "manual", null, CancellationToken.None);
+        var queue1 = stores.Selections.Queue(first.Run!.Id);
+        Assert.Equal(10, queue1.Count);
+
+        // Six queued items lose their vectors (unreadable this time): with budget 10 they are kept and 4 are selected anew.
+        var unscorable = queue1.Take(6).Select(q => q.ExternalId).ToHashSet();
+        WriteVectors(_ids.Where(id => !unscorable.Contains(id)));
+        var second = await pipeline.RunAsync("p", "manual", null, CancellationToken.None);
+        var queue2 = stores.Selections.Queue(second.Run!.Id);
+        Assert.Equal(10, queue2.Count);
+        Assert.Equal(6, queue2.Count(q => q.KeptFrom == first.Run.Id));
+
+        // With budget 4 only the first 4 carried items (by their earlier rank) fit; the other 2 are left out and reported.
+        await using var smaller = Services(overrides: new() { ["Elfs:Projects:0:Budget"] = "4" });
+        var third = await smaller.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+        var queue3 = stores.Selections.Queue(third.Run!.Id);
+        Assert.Equal(4, queue3.Count);
+        Assert.All(queue3, q => Assert.NotNull(q.KeptFrom));
+        var metrics = System.Text.Json.JsonSerializer.Deserialize(third.Run.Metrics!, HostJsonContext.Default.RunMetrics)!;
+        Assert.Equal((4, 2, 4), (metrics.Kept, metrics.KeptLeftOut, metrics.BudgetCount));
+        Assert.Contains("id=\"kept-left-out\">2</b>", File.ReadAllText(metrics.ReportPath!));
+    }
+
+    [Fact]
+    public async Task Status_shows_one_queue_size_when_the_tool_refused_some_items_at_push_time()
+    {
+        await using var services = Services();
+        var run = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+        Assert.Equal(10, services.GetRequiredService<StoreSet>().Selections.Queue(run.Run!.Id).Count);
+        // What a Label Studio push records when 3 of the 10 tasks were deleted between sync and push.
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + _temp.File("elfs.db")))
+        {
+            db.Open();
+            using var update = db.CreateCommand();
+            update.CommandText = "UPDATE runs SET metrics = json_set(metrics, '$.queued', 7, '$.rejected', 3) WHERE id = $id";
+            update.Parameters.AddWithValue("$id", run.Run.Id);
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+        var output = new StringWriter();
+
+        Assert.Equal(0, StatusCommand.Run(WriteStatusConfig(), "p", 10, output, new StringWriter()));
+
+        var text = output.ToString();
+        Assert.Matches(@"done\s+\S+\s+\S+\s+\S+\s+\S+\s+7\s", text);
+        Assert.Contains("p: queue of 7 item(s) (10 chosen; the tool refused 3", text);
+        Assert.DoesNotContain("queue of 10", text);
+    }
+
+    private string WriteStatusConfig()
+    {
+        var config = _temp.File("status.json");
+        File.WriteAllText(config, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["Elfs"] = new Dictionary<string, object>
+            {
+                ["Storage"] = new Dictionary<string, string> { ["Path"] = _temp.File("elfs.db") },
+                ["Projects"] = new[] { new Dictionary<string, string> { ["Name"] = "p", ["Folder"] = _temp.File("images"), ["Clusters"] = "3" } },
+            },
+        }));
+        return config;
+    }
+
+    [Fact]
+    public async Task A_failed_run_is_one_line_naming_the_stage_and_cause_in_the_log_the_store_status_and_the_status_page()
+    {
+        await using var services = Services(level: LogLevel.Debug);
+        var log = new CapturedLog();
+        services.GetRequiredService<ILoggerFactory>().AddProvider(log);
+        File.WriteAllLines(_temp.File("vectors.csv"), ["img-00.png,1,2", "img-01.png,1"]);
+
+        var failed = await services.GetRequiredService<RunPipeline>().RunAsync("p", "manual", null, CancellationToken.None);
+
+        var line = failed.Run!.Error!;
+        Assert.StartsWith("embed: ", line);
+        Assert.Contains("vectors.csv:2", line);
+        Assert.DoesNotContain('\n', line);
+        Assert.Equal($"run {failed.Run.Id} failed at {line}", failed.Message);
+        var errors = log.Records.Where(r => r.Level >= LogLevel.Error).ToList();
+        var error = Assert.Single(errors);
+        Assert.Equal($"run {failed.Run.Id} failed at {line}", error.Message);
+        Assert.Null(error.Exception);
+        Assert.Contains(log.Records, r => r.Level == LogLevel.Debug && r.Exception is InvalidDataException);
+
+        var output = new StringWriter();
+        Assert.Equal(0, StatusCommand.Run(WriteStatusConfig(), "p", 10, output, new StringWriter()));
+        Assert.Contains(line, output.ToString());
+        var stores = services.GetRequiredService<StoreSet>();
+        var page = Elfs.Host.Status.StatusPage.Html(stores, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Elfs.Host.Configuration.ElfsOptions>>().Value);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(line), page);
+    }
+
+    /// <summary>Every log record with its level and exception.</summary>
+    private sealed class CapturedLog : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> records = new();
+
+        public IReadOnlyList<(LogLevel Level, string Message, Exception? Exception)> Records => records.ToArray();
+
+        public ILogger CreateLogger(string categoryName) => categoryName == typeof(RunPipeline).FullName ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            records.Enqueue((logLevel, formatter(state, exception), exception));
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]

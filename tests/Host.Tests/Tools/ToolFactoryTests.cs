@@ -14,9 +14,7 @@ namespace Elfs.Host.Tests.Tools;
 public sealed class ToolFactoryTests : IDisposable
 {
     private readonly TempFolder _temp = new();
-    private readonly string _tokenVariable = "ELFS_TOOL_TEST_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-
-    public ToolFactoryTests() => Environment.SetEnvironmentVariable(_tokenVariable, "0123456789abcdef0123456789abcdef01234567");
+    private readonly TokenVariable _token = new("ELFS_TOOL_TEST_");
 
     private ServiceProvider Services() => CliHost.Services(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
@@ -27,12 +25,12 @@ public sealed class ToolFactoryTests : IDisposable
         ["Elfs:Projects:1:Name"] = "ls",
         ["Elfs:Projects:1:Tool"] = "LabelStudio",
         ["Elfs:Projects:1:Url"] = "http://127.0.0.1:9",
-        ["Elfs:Projects:1:TokenEnv"] = _tokenVariable,
+        ["Elfs:Projects:1:TokenEnv"] = _token.Name,
         ["Elfs:Projects:1:ProjectId"] = "7",
         ["Elfs:Projects:2:Name"] = "cvat",
         ["Elfs:Projects:2:Tool"] = "Cvat",
         ["Elfs:Projects:2:Url"] = "http://127.0.0.1:9",
-        ["Elfs:Projects:2:TokenEnv"] = _tokenVariable,
+        ["Elfs:Projects:2:TokenEnv"] = _token.Name,
         ["Elfs:Projects:2:TokenKind"] = "Token",
         ["Elfs:Projects:2:PoolProjectId"] = "3",
         ["Elfs:Projects:2:AnnotationProjectId"] = "4",
@@ -55,10 +53,10 @@ public sealed class ToolFactoryTests : IDisposable
     {
         using var services = Services();
         var options = services.GetRequiredService<IOptions<ElfsOptions>>().Value;
-        Environment.SetEnvironmentVariable(_tokenVariable, null);
+        Environment.SetEnvironmentVariable(_token.Name, null);
         var e = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IToolFactory>().Create(options.Projects[1]));
         Assert.Contains("Elfs:Projects:1:TokenEnv", e.Message);
-        Assert.Contains(_tokenVariable, e.Message);
+        Assert.Contains(_token.Name, e.Message);
     }
 
     [Fact]
@@ -77,7 +75,7 @@ public sealed class ToolFactoryTests : IDisposable
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable(_tokenVariable, null);
+        _token.Dispose();
         _temp.Dispose();
     }
 }
