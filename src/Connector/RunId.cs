@@ -11,10 +11,13 @@ public readonly partial record struct RunId
     /// <summary>Creates a run id, validating its characters.</summary>
     public RunId(string value)
     {
-        if (!Allowed().IsMatch(value ?? ""))
+        if (!IsValid(value))
             throw new ArgumentException($"run id '{value}' must be 1-64 characters of letters, digits, '-' or '_'", nameof(value));
         Value = value!;
     }
+
+    /// <summary>Whether <paramref name="value"/> is a valid run id.</summary>
+    public static bool IsValid(string? value) => Allowed().IsMatch(value ?? "");
 
     /// <summary>The text of the id.</summary>
     public string Value { get; }

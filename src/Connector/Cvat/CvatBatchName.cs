@@ -12,10 +12,26 @@ internal static class CvatBatchName
         string.Create(CultureInfo.InvariantCulture,
             $"{prefix} {createdUtc.UtcDateTime:yyyy-MM-dd HH:mm}Z {Marker(run)} {frames} frames by priority");
 
-    public static string Marker(RunId run) => $"[run {run.Value}]";
+    /// <summary>What every run marker starts with (also the search term that lists all batch tasks).</summary>
+    public const string MarkerStart = "[run ";
+
+    public static string Marker(RunId run) => $"{MarkerStart}{run.Value}]";
 
     public static bool IsOfRun(string name, RunId run) => name.Contains(Marker(run), StringComparison.Ordinal);
 
+    /// <summary>The run a batch task's name is marked with; false when it has no well-formed marker.</summary>
+    public static bool TryRunOf(string name, out RunId run)
+    {
+        run = default;
+        var start = name.IndexOf(MarkerStart, StringComparison.Ordinal);
+        var end = start < 0 ? -1 : name.IndexOf(']', start);
+        if (end < 0) return false;
+        var value = name[(start + MarkerStart.Length)..end];
+        if (!RunId.IsValid(value)) return false;
+        run = new RunId(value);
+        return true;
+    }
+
     public static bool IsBatch(string prefix, string name) =>
-        name.StartsWith(prefix + " ", StringComparison.Ordinal) && name.Contains("[run ", StringComparison.Ordinal);
+        name.StartsWith(prefix + " ", StringComparison.Ordinal) && name.Contains(MarkerStart, StringComparison.Ordinal);
 }

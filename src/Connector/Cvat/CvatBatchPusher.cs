@@ -9,9 +9,10 @@ namespace Elfs.Connector.Cvat;
 /// Pushes a run's queue as one batch task in the annotation project: frames in rank order, cut into jobs of
 /// <c>SegmentSize</c>, verified against the task's data meta, optionally assigned, recorded in the ledger.
 /// Idempotent per run: a task that already holds the run's data is verified and kept; one a crash left without data is
-/// waited for while CVAT still creates it, otherwise deleted and made again — never two.
+/// waited for while CVAT still creates it, otherwise deleted and made again — never two. Another run's task that a
+/// crash left unrecorded is settled first (<see cref="CvatUnrecordedTasks"/>), so its frames are not queued again.
 /// </summary>
-internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source, ICvatPlacementLedger ledger, ILogger logger)
+internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source, CvatPoolReader pool, ICvatPlacementLedger ledger, ILogger logger)
 {
     private const int MaxAttachAttempts = 2;
     private readonly CvatBatchTasks tasks = new(api, logger);
@@ -22,6 +23,8 @@ internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source,
         var assigner = new CvatJobAssigner(api, logger);
         var warnings = new List<string>();
         var assignees = await ResolveAssigneesAsync(assigner, warnings, cancellationToken);
+        // Before the ledger is read: another run's task that holds frames but was never recorded is recorded now.
+        warnings.AddRange(await new CvatUnrecordedTasks(tasks, waiter, pool, ledger, logger).SettleAsync(run, cancellationToken));
         var placed = await ledger.GetPlacedItemsAsync(cancellationToken);
         var plan = await CvatPushPlan.BuildAsync(api, run, queue, placed, cancellationToken);
         var rejected = new List<RejectedItem>(plan.Rejected);
@@ -30,10 +33,10 @@ internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source,
         IReadOnlyList<CvatChosenFrame> attached;
         if (task is null)
         {
-            if (plan.Frames.Count == 0) return new PushReceipt(run, 0, rejected, "nothing to push: no queued frame could be placed");
+            if (plan.Frames.Count == 0) return new PushReceipt(run, 0, rejected, "nothing to push: no queued frame could be placed") { Warnings = warnings };
             (task, attached) = await CreateAsync(run, plan, rejected, cancellationToken);
-            if (task is null) return new PushReceipt(run, 0, rejected, "nothing to push: no queued frame could be read");
-            VerifyOrder(task.Id, attached.Select(f => f.FileName).ToList(), await FrameNamesAsync(task.Id, cancellationToken));
+            if (task is null) return new PushReceipt(run, 0, rejected, "nothing to push: no queued frame could be read") { Warnings = warnings };
+            VerifyOrder(task.Id, attached.Select(f => f.FileName).ToList(), await tasks.FrameNamesAsync(task.Id, cancellationToken));
         }
         else
         {
@@ -149,7 +152,7 @@ internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source,
     private async Task<IReadOnlyList<CvatChosenFrame>> VerifyExistingAsync(int taskId, CvatPushPlan plan, List<RejectedItem> rejected,
         CancellationToken cancellationToken)
     {
-        var actual = await FrameNamesAsync(taskId, cancellationToken);
+        var actual = await tasks.FrameNamesAsync(taskId, cancellationToken);
         var held = new HashSet<string>(actual, StringComparer.Ordinal);
         var attached = plan.Frames.Where(f => held.Contains(f.FileName)).ToList();
         VerifyOrder(taskId, attached.Select(f => f.FileName).ToList(), actual);
@@ -157,11 +160,4 @@ internal sealed class CvatBatchPusher(CvatApiClient api, CvatFrameSource source,
             .Select(f => new RejectedItem(f.Id.ToString(), $"not in batch task {taskId}, which an earlier push of this run made")));
         return attached;
     }
-
-    private async Task<List<string>> FrameNamesAsync(int taskId, CancellationToken cancellationToken)
-    {
-        var meta = await api.ReadAsync(api.Api.GetDataMetaAsync(taskId, cancellationToken));
-        return (meta.Frames ?? []).Select(f => f.Name).ToList();
-    }
-
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Elfs.Connector.Cvat.Api;
 using Microsoft.Extensions.Logging;
 
@@ -12,11 +13,36 @@ internal sealed class CvatBatchTasks(CvatApiClient api, ILogger logger)
     public async Task<List<CvatTask>> FindAsync(RunId run, CancellationToken cancellationToken)
     {
         var found = new List<CvatTask>();
+        await foreach (var task in ListAsync(CvatBatchName.Marker(run), cancellationToken))
+            if (CvatBatchName.IsOfRun(task.Name, run)) found.Add(task);
+        return found;
+    }
+
+    /// <summary>Every batch task in the annotation project marked with a run other than <paramref name="run"/>, oldest first.</summary>
+    public async Task<List<(CvatTask Task, RunId Run)>> OfOtherRunsAsync(RunId run, CancellationToken cancellationToken)
+    {
+        var found = new List<(CvatTask, RunId)>();
+        await foreach (var task in ListAsync(CvatBatchName.MarkerStart, cancellationToken))
+            if (CvatBatchName.IsBatch(api.Options.TaskNamePrefix, task.Name) && CvatBatchName.TryRunOf(task.Name, out var owner) && owner != run)
+                found.Add((task, owner));
+        return found;
+    }
+
+    /// <summary>The names of a task's frames, in frame order.</summary>
+    public async Task<List<string>> FrameNamesAsync(int taskId, CancellationToken cancellationToken)
+    {
+        var meta = await api.ReadAsync(api.Api.GetDataMetaAsync(taskId, cancellationToken));
+        return (meta.Frames ?? []).Select(f => f.Name).ToList();
+    }
+
+    /// <summary>Tasks of the annotation project whose name contains <paramref name="search"/>, by id.</summary>
+    private async IAsyncEnumerable<CvatTask> ListAsync(string search, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var project = api.Options.AnnotationProjectId;
-        await foreach (var task in api.ListAsync((page, size, ct) => api.Api.ListTasksAsync(project, CvatBatchName.Marker(run), "id", page, size, ct),
-                           cancellationToken))
-            if (CvatBatchName.IsOfRun(task.Name, run) && task.ProjectId == api.Options.AnnotationProjectId) found.Add(task);
-        return found.OrderBy(t => t.Id).ToList();
+        var tasks = new List<CvatTask>();
+        await foreach (var task in api.ListAsync((page, size, ct) => api.Api.ListTasksAsync(project, search, "id", page, size, ct), cancellationToken))
+            if (task.ProjectId == project) tasks.Add(task);
+        foreach (var task in tasks.OrderBy(t => t.Id)) yield return task;
     }
 
     /// <summary>Creates the run's task; if a retried create made two, keeps the oldest and deletes the rest.</summary>

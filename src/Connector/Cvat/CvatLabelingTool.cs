@@ -24,7 +24,7 @@ internal sealed class CvatLabelingTool : ILabelingTool
         this.logger = logger;
         reader = new CvatPoolReader(api, ledger, logger);
         frames = new CvatFrameSource(api);
-        pusher = new CvatBatchPusher(api, frames, ledger, logger);
+        pusher = new CvatBatchPusher(api, frames, reader, ledger, logger);
     }
 
     public int ReadConcurrency => Http.ConnectorHttpOptions.ConnectionsPerServer;

@@ -77,7 +77,7 @@ internal sealed class CvatPushPlan
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (id, item, name) in resolved)
         {
-            var fileName = byReference ? name : UploadName(id, name);
+            var fileName = byReference ? name : CvatUploadName.Format(id, name);
             if (names.TryGetValue(fileName, out var first))
             {
                 rejected.Add(new RejectedItem(item.ExternalId, $"the same file '{name}' as item {first}"));
@@ -87,14 +87,5 @@ internal sealed class CvatPushPlan
             frames.Add(new CvatChosenFrame(id, name, fileName, item.Rank, item.Reason));
         }
         return new CvatPushPlan(frames, rejected, byReference, cloud);
-    }
-
-    /// <summary>A unique, safe upload name keeping the original extension (CVAT detects the type from it).</summary>
-    private static string UploadName(CvatItemId id, string name)
-    {
-        var baseName = Path.GetFileName(name.Replace('\\', '/'));
-        var safe = new string(baseName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
-        if (safe.Length > 200) safe = safe[^200..];
-        return $"t{id.TaskId}_f{id.Frame}_{safe}";
     }
 }

@@ -30,7 +30,7 @@ internal static class ConnectorPipeline
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxDelay)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfterWait.Of(args.Outcome.Result?.Headers.RetryAfter, options.MaxDelay)),
                 OnRetry = args =>
                 {
                     var what = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int)args.Outcome.Result!.StatusCode}";
@@ -41,15 +41,6 @@ internal static class ConnectorPipeline
                 },
             });
         builder.AddTimeout(options.RequestTimeout);
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan max)
-    {
-        var header = response?.Headers.RetryAfter;
-        if (header is null) return null;
-        var wait = header.Delta ?? (header.Date - DateTimeOffset.UtcNow);
-        if (wait is null) return null;
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > max ? max : wait;
     }
 
     private sealed class BreakerOptions : ResilienceStrategyOptions

@@ -148,7 +148,7 @@ internal sealed class LabelStudioPush
     /// <summary>
     /// Sends one import request. The pipeline does not retry it (an import is not idempotent): after a timeout, a
     /// connection failure or a transient status, what the server holds for <paramref name="version"/> is read first —
-    /// after waiting <c>Http:RequestTimeout</c> when no answer came, so a commit still running on the server lands — and
+    /// after the wait <see cref="WaitBeforeResend"/> gives (a commit still running on the server lands meanwhile) — and
     /// only the chunk's tasks still without a prediction are sent again, up to <c>Http:MaxRetries</c> times. Returns
     /// the last outcome (null when nothing was left to send) and how many predictions were found stored meanwhile.
     /// </summary>
@@ -165,8 +165,7 @@ internal sealed class LabelStudioPush
             catch (LabelingToolException e) when (ConsecutiveFailureBreaker.IsRequestFailure(e) && attempt < options.Http.MaxRetries)
             {
                 logger.LogWarning("Importing {Count} predictions failed ({Reason}); reading what Label Studio stored before sending again", items.Count, e.Message);
-                if (e.InnerException is TimeoutRejectedException || e.InnerException is HttpRequestException { StatusCode: null })
-                    await Task.Delay(options.Http.RequestTimeout, ct);
+                await Task.Delay(WaitBeforeResend(e.InnerException, attempt), ct);
                 var held = (await api.ListPredictionsAsync(ct)).Where(p => p.ModelVersion == version).Select(p => p.Task).ToHashSet();
                 stored += items.Count(i => held.Contains(i.Task));
                 items = items.Where(i => !held.Contains(i.Task)).ToList();
@@ -174,6 +173,18 @@ internal sealed class LabelStudioPush
             }
         }
     }
+
+    /// <summary>
+    /// The wait before reading back and resending a failed import: <c>Http:RequestTimeout</c> when no answer came (a
+    /// commit may still be running on the server); the server's <c>Retry-After</c> (seconds or HTTP-date, capped by
+    /// <c>Http:MaxDelay</c>) after a 429/503; otherwise the pipeline's exponential backoff, also capped.
+    /// </summary>
+    private TimeSpan WaitBeforeResend(Exception? failure, int attempt) => failure switch
+    {
+        TimeoutRejectedException or HttpRequestException { StatusCode: null } => options.Http.RequestTimeout,
+        TransientStatusException { RetryAfter: { } wait } => wait,
+        _ => TimeSpan.FromTicks(Math.Min(options.Http.MaxDelay.Ticks, options.Http.BaseDelay.Ticks * (1L << Math.Min(attempt, 30)))),
+    };
 
     private sealed record SentChunk(int? Created, string? RefusedDetail, List<LsPredictionImport> Items);
 

@@ -210,6 +210,8 @@ public sealed partial class ElfsOptionsValidator : IValidateOptions<ElfsOptions>
             yield return $"{key}:AttachMode: '{p.AttachMode}' is not one of Auto, Reference, Upload";
         if (p.SegmentSize is < 1 or > 10000)
             yield return $"{key}:SegmentSize: {p.SegmentSize} is not in 1..10000 frames per job";
+        if (p.AssignmentBestEffort && p.Assignees.Count == 0)
+            yield return $"{key}:AssignmentBestEffort: is true but {key}:Assignees is empty; name the CVAT users jobs are assigned to, or remove it";
     }
 
     private static IEnumerable<string> UrlAndTokenProblems(string key, ProjectOptions p)

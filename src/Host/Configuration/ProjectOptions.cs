@@ -98,6 +98,12 @@ public sealed class ProjectOptions
     /// <summary>CVAT: user names the batch task's jobs are assigned to, in order. Optional.</summary>
     public List<string> Assignees { get; set; } = [];
 
+    /// <summary>
+    /// CVAT: when true, a failed job assignment (an unknown user, a refused <c>PATCH /api/jobs</c>) becomes a warning on
+    /// the run and the push completes; when false (default) it fails the run. Needs <see cref="Assignees"/>.
+    /// </summary>
+    public bool AssignmentBestEffort { get; set; }
+
     /// <summary>LocalFolder: the folder of images (required for LocalFolder).</summary>
     public string? Folder { get; set; }
 

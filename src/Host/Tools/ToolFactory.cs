@@ -51,6 +51,7 @@ public sealed class ToolFactory(IOptions<ElfsOptions> options, IServiceProvider 
         AnnotationProjectId = project.AnnotationProjectId!.Value,
         SegmentSize = project.SegmentSize,
         Assignees = project.Assignees,
+        AssignmentBestEffort = project.AssignmentBestEffort,
         Http = project.Http,
     };
 

@@ -270,13 +270,7 @@ public sealed class CvatPushTests
     {
         await using var kit = await CvatTestKit.StartAsync();
         var a = kit.Fake.AddTask(1, "a", 6, 10, storage: "share");
-        kit.Fake.PollsToFinish = 3;
-        using var crash = new CancellationTokenSource();
-        kit.Fake.Fault = c =>
-        {
-            if (c.Request.Path.StartsWithSegments("/api/requests")) crash.Cancel();
-            return false;
-        };
+        using var crash = kit.CrashWhileDataIsCreated();
         var tool = kit.Tool();
         List<Priority> queue = [new($"{a.Id}:3", 1, 0.1, 0, "r"), new($"{a.Id}:0", 2, 0.2, 0, "r")];
 

@@ -69,6 +69,22 @@ public sealed class CvatTestKit : IAsyncDisposable
     /// <summary>A tool made as the host makes it: from the project's DI registration.</summary>
     public ILabelingTool Tool(Action<CvatOptions>? change = null) => Services(change).GetRequiredService<CvatToolFactory>().Create("Cvat", Ledger);
 
+    /// <summary>
+    /// A crash while CVAT creates a task's data: the returned source is cancelled when the push first polls the creation
+    /// request, which takes a few polls to finish. Clear <see cref="FakeCvat.Fault"/> before pushing again.
+    /// </summary>
+    public CancellationTokenSource CrashWhileDataIsCreated()
+    {
+        var crash = new CancellationTokenSource();
+        Fake.PollsToFinish = 3;
+        Fake.Fault = c =>
+        {
+            if (c.Request.Path.StartsWithSegments("/api/requests")) crash.Cancel();
+            return false;
+        };
+        return crash;
+    }
+
     /// <summary>Every JSON request body sent so far, checked against CVAT 2.64's schema.yml.</summary>
     public void AssertBodiesFitSchema()
     {

@@ -74,6 +74,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     private async Task Record(HttpContext context, RequestDelegate next)
     {
         connections.TryAdd(context.Connection.Id, 0);
+        var arrived = DateTimeOffset.UtcNow;
         var body = "";
         if (recordBodies && (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0))
         {
@@ -88,7 +89,7 @@ public sealed class LoopbackServer : IAsyncDisposable
             Interlocked.Add(ref handlerTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
             var authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
             requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "",
-                context.Request.QueryString.Value ?? "", authorization, body, context.Response.StatusCode));
+                context.Request.QueryString.Value ?? "", authorization, body, context.Response.StatusCode) { Arrived = arrived });
         }
     }
 

@@ -9,6 +9,9 @@ namespace Elfs.Connector.Tests.Fakes;
 /// <param name="StatusCode">The status the server answered.</param>
 public sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string Body, int StatusCode)
 {
+    /// <summary>When the request arrived (UTC).</summary>
+    public DateTimeOffset Arrived { get; init; }
+
     /// <summary>Path and query, as sent.</summary>
     public string PathAndQuery => Path + Query;
 }

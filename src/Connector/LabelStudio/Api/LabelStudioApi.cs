@@ -64,7 +64,8 @@ internal sealed class LabelStudioApi
         if (response.StatusCode is { } status && Elfs.Connector.Http.ConnectorRequest.IsTransient(status))
         {
             var error = Error(response);
-            throw new LabelingToolException(error.Message, new HttpRequestException(error.Message, null, status));
+            var wait = Elfs.Connector.Http.RetryAfterWait.Of(response.Headers?.RetryAfter, options.Http.MaxDelay);
+            throw new LabelingToolException(error.Message, new Elfs.Connector.Http.TransientStatusException(error.Message, status, wait));
         }
         if (!response.IsSuccessStatusCode) throw Error(response);
         if (response.Error is { } bad) throw new LabelingToolException(Malformed(response, bad).Message, bad);

@@ -171,7 +171,10 @@ public sealed partial class FakeLabelStudio : IAsyncDisposable
             await context.Response.WriteAsync("""{"total": 3, "tasks": [{"id": 1, "data": {"ima""");
             return;
         }
-        if (fault.RetryAfter is { } after) context.Response.Headers.RetryAfter = ((int)after.TotalSeconds).ToString();
+        if (fault.RetryAfter is { } after)
+            context.Response.Headers.RetryAfter = fault.RetryAfterAsDate
+                ? (DateTimeOffset.UtcNow + after).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+                : ((int)after.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await Error(context, fault.Status, "injected fault");
     }
 
