@@ -21,14 +21,19 @@ public sealed class ResNet18Encoder : IImageEncoder
     private readonly OnnxImagePipeline pipeline;
     private readonly float[] meanImage;
 
+    /// <summary>The model and preprocessing graphs under <paramref name="modelDirectory"/> (default: DnnImageModels next to the program).</summary>
+    public static (string Model, string Preprocessing) ModelFiles(string? modelDirectory = null)
+    {
+        var directory = modelDirectory ?? Path.Combine(AppContext.BaseDirectory, "DnnImageModels");
+        return (Path.Combine(directory, "ResNet18Onnx", "ResNet18.onnx"), Path.Combine(directory, "ResNetPrepOnnx", "ResNetPreprocess.onnx"));
+    }
+
     /// <summary>Loads the model from <paramref name="modelDirectory"/> (default: DnnImageModels next to the program) onto <paramref name="device"/>.</summary>
     /// <exception cref="FileNotFoundException">The package's model files are not in the output (a broken build).</exception>
     public ResNet18Encoder(Device device, int batchSize = 64, ImageDecodeOptions? limits = null, string? modelDirectory = null)
     {
         if (batchSize <= 0) throw new ArgumentException($"batch size must be positive, got {batchSize}");
-        var directory = modelDirectory ?? Path.Combine(AppContext.BaseDirectory, "DnnImageModels");
-        var modelPath = Path.Combine(directory, "ResNet18Onnx", "ResNet18.onnx");
-        var prepPath = Path.Combine(directory, "ResNetPrepOnnx", "ResNetPreprocess.onnx");
+        var (modelPath, prepPath) = ModelFiles(modelDirectory);
         foreach (var path in (string[])[modelPath, prepPath])
             if (!File.Exists(path))
                 throw new FileNotFoundException($"the built-in ResNet-18 file '{path}' is missing: the build copies it from the Microsoft.ML.DnnImageFeaturizer.ResNet18 package (rebuild, or check that the output folder was copied whole)", path);

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Elfs.Engine.Encoders;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Elfs.Engine.Runtime;
 
 /// <summary>
-/// The engine's runtime facade for the host: thread count and a report of TorchSharp, libtorch and CUDA. The host
+/// The engine's runtime facade for the host: thread count and a report of TorchSharp, libtorch, CUDA and ONNX Runtime. The host
 /// never touches TorchSharp itself.
 /// </summary>
 public static class EngineRuntime
@@ -40,7 +42,14 @@ public static class EngineRuntime
             typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "unknown", torch.__version__,
             BuildBackend,
             torch.get_num_threads(), Environment.ProcessorCount, torch.cuda.is_available() ? torch.cuda.device_count() : 0,
-            MeasureGemmGflops(1024), native, marker is not null && File.Exists(marker) ? File.ReadAllText(marker).Trim() : null);
+            MeasureGemmGflops(1024), native, marker is not null && File.Exists(marker) ? File.ReadAllText(marker).Trim() : null,
+            OrtEnv.Instance().GetVersionString(), OrtEnv.Instance().GetAvailableProviders(), ResNet18Model());
+    }
+
+    private static string? ResNet18Model()
+    {
+        var (model, preprocessing) = ResNet18Encoder.ModelFiles();
+        return File.Exists(model) && File.Exists(preprocessing) ? model : null;
     }
 
     /// <summary>Best-of-<paramref name="repeats"/> GFLOP/s of an n×n float32 product on the CPU.</summary>

@@ -38,6 +38,8 @@ public static class DoctorCommand
         output.WriteLine(string.Create(c, $"CUDA          {(report.CudaDevices > 0 ? $"available, {report.CudaDevices} device(s)" : report.Backend == "cuda" ? "CUDA build, no GPU visible" : "not in this build (TorchSharp-cpu; build with -p:TorchBackend=cuda)")}"));
         output.WriteLine(string.Create(c, $"native        {report.NativeLibrary ?? "libLibTorchSharp.so not found next to the program"}"));
         output.WriteLine(string.Create(c, $"GLIBCXX step  {report.CompatibilityStep ?? "no record (not a Linux build output)"}"));
+        output.WriteLine(string.Create(c, $"ONNX Runtime  {report.OnnxRuntimeVersion} ({string.Join(", ", report.OnnxProviders)})"));
+        output.WriteLine(string.Create(c, $"resnet18      {report.ResNet18Model ?? "model files missing from the output (rebuild; Encoder: resnet18 will refuse to start)"}"));
         output.WriteLine("ok");
         return 0;
     }

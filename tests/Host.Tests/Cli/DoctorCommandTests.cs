@@ -30,6 +30,9 @@ public sealed class DoctorCommandTests
         Assert.True(File.Exists(native), native);
         var step = Assert.Single(lines, l => l.StartsWith("GLIBCXX step ", StringComparison.Ordinal));
         Assert.Contains(SystemLacksGlibcxx3432() ? "applied: GLIBCXX_3.4.32 marked weak" : "not needed", step);
+        Assert.Contains(lines, l => l.StartsWith("ONNX Runtime  1.31.1 (", StringComparison.Ordinal) && l.Contains("CPUExecutionProvider"));
+        var resnet = Assert.Single(lines, l => l.StartsWith("resnet18 ", StringComparison.Ordinal))["resnet18".Length..].Trim();
+        Assert.True(File.Exists(resnet), resnet);
         Assert.Equal("ok", lines[^1]);
     }
 
