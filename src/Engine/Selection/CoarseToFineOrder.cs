@@ -5,8 +5,8 @@ namespace Elfs.Engine.Selection;
 
 /// <summary>
 /// Orders a group's typical picks so that every prefix covers the group as a smaller budget would (issue 15 item 4):
-/// the group is clustered at coarser and coarser levels (half the picks, a quarter, …, one); from the coarsest level
-/// to the finest, each cluster, largest first, contributes its most typical pick not yet placed. The set of picks is
+/// the group is clustered at coarse levels (1, 2, 4, … clusters, fewer than the picks); from the coarsest level to the
+/// finest, each cluster, largest first, contributes its most typical pick not yet placed. The set of picks is
 /// not changed, only its order; without it a prefix of a large typical core would hold the typical items of the largest
 /// sub-clusters only, crowded into the group's densest region.
 /// </summary>
@@ -30,18 +30,9 @@ public static class CoarseToFineOrder
         {
             var assignment = SphericalKMeans.Fit(embeddings, dim, members, clusters, iterations,
                 SeedStreams.Derive(seed, string.Create(CultureInfo.InvariantCulture, $"level-{clusters}")));
-            var sizes = new int[clusters];
-            var best = Enumerable.Repeat(-1, clusters).ToArray();
-            for (var i = 0; i < members.Count; i++)
-            {
-                var c = assignment[i];
-                sizes[c]++;
-                var m = members[i];
-                if (isPick.Contains(m) && !placed.Contains(m) && (best[c] < 0 || typicality[m] > typicality[best[c]] || (typicality[m] == typicality[best[c]] && m < best[c])))
-                    best[c] = m;
-            }
-            foreach (var c in Enumerable.Range(0, clusters).Where(c => best[c] >= 0).OrderByDescending(c => sizes[c]).ThenBy(c => c))
-                if (placed.Add(best[c])) order.Add(best[c]);
+            var level = Typicality.MostTypicalOfEachCluster(assignment, clusters, members, typicality, m => isPick.Contains(m) && !placed.Contains(m));
+            order.AddRange(level);
+            placed.UnionWith(level);
         }
         order.AddRange(picks.Where(p => !placed.Contains(p)));
         return [.. order];

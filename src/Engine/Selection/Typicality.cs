@@ -32,16 +32,7 @@ public static class Typicality
         if (picks <= 0 || members.Count == 0) return [];
         picks = Math.Min(picks, members.Count);
         var assignment = SphericalKMeans.Fit(embeddings, dim, members, picks, iterations, seed);
-        var best = Enumerable.Repeat(-1, picks).ToArray();
-        var sizes = new int[picks];
-        for (var i = 0; i < members.Count; i++)
-        {
-            var c = assignment[i];
-            sizes[c]++;
-            if (best[c] < 0 || typicality[members[i]] > typicality[members[best[c]]]) best[c] = i;
-        }
-        var chosen = Enumerable.Range(0, picks).Where(c => best[c] >= 0).OrderByDescending(c => sizes[c]).ThenBy(c => c)
-            .Select(c => members[best[c]]).ToList();
+        var chosen = MostTypicalOfEachCluster(assignment, picks, members, typicality);
         // Empty sub-clusters leave picks unfilled: top up with the most typical members not yet taken.
         if (chosen.Count < picks)
         {
@@ -49,5 +40,24 @@ public static class Typicality
             chosen.AddRange(members.Where(m => !taken.Contains(m)).OrderByDescending(m => typicality[m]).ThenBy(m => m).Take(picks - chosen.Count));
         }
         return [.. chosen];
+    }
+
+    /// <summary>
+    /// The most typical <paramref name="eligible"/> member of each cluster of <paramref name="assignment"/> (ties: the
+    /// first in <paramref name="members"/>), largest cluster first; clusters without an eligible member give none.
+    /// </summary>
+    internal static List<int> MostTypicalOfEachCluster(int[] assignment, int clusters, IReadOnlyList<int> members, float[] typicality,
+        Func<int, bool>? eligible = null)
+    {
+        var best = Enumerable.Repeat(-1, clusters).ToArray();
+        var sizes = new int[clusters];
+        for (var i = 0; i < members.Count; i++)
+        {
+            var c = assignment[i];
+            sizes[c]++;
+            if (eligible?.Invoke(members[i]) == false) continue;
+            if (best[c] < 0 || typicality[members[i]] > typicality[members[best[c]]]) best[c] = i;
+        }
+        return [.. Enumerable.Range(0, clusters).Where(c => best[c] >= 0).OrderByDescending(c => sizes[c]).ThenBy(c => c).Select(c => members[best[c]])];
     }
 }
