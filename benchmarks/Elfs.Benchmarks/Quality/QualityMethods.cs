@@ -17,13 +17,16 @@ internal static class QualityMethods
         ["random", "true-class-stratified (oracle)", "k-means-stratified", "typiclust", "ccs (b=0.1)",
             .. betas.Select(b => string.Create(CultureInfo.InvariantCulture, $"elfs (b={b})")), BudgetAwareSelection.Typical, BudgetAwareSelection.Stratified, Default];
 
+    /// <summary>Whether <paramref name="method"/> looks at the true labels (the oracle, shown for scale only).</summary>
+    public static bool UsesLabels(string method) => method.StartsWith("true-class", StringComparison.Ordinal);
+
     /// <summary>The queue of <paramref name="method"/> for <paramref name="budget"/> items, or null when it is not run at this budget.</summary>
     public static int[]? Select(string method, int budget, SeedContext context, double typiclustMaxRatio)
     {
         var n = context.Scores.Rows;
         var seed = context.Seed;
         if (method == "random") return RandomSelection.Select(n, budget, seed);
-        if (method.StartsWith("true-class", StringComparison.Ordinal)) return StratifiedRandom(context.TrueLabels, budget, seed);
+        if (UsesLabels(method)) return StratifiedRandom(context.TrueLabels, budget, seed);
         if (method == "k-means-stratified") return StratifiedRandom(context.KMeansLabels, budget, seed);
         if (method == "typiclust")
             return (double)budget / n > typiclustMaxRatio ? null

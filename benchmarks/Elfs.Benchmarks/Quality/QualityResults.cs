@@ -38,11 +38,17 @@ internal sealed class QualityResults
 
     public string Cell(string method, int size)
     {
-        var v = Values(method, size).Select(x => 100 * x).ToArray();
-        if (v.Length == 0) return "–";
+        var v = Values(method, size);
+        return v.Length == 0 ? "–" : string.Create(C, $"{100 * v.Average():F1} ± {100 * Std(v):F1}");
+    }
+
+    /// <summary>Standard error of the mean of <paramref name="method"/> at <paramref name="size"/> (as a fraction), or null without results.</summary>
+    public double? StandardError(string method, int size) => Values(method, size) is { Length: > 0 } v ? Std(v) / Math.Sqrt(v.Length) : null;
+
+    private static double Std(double[] v)
+    {
         var mean = v.Average();
-        var std = Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / Math.Max(1, v.Length - 1));
-        return string.Create(C, $"{mean:F1} ± {std:F1}");
+        return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / Math.Max(1, v.Length - 1));
     }
 
     /// <summary>Max − min of the per-selection-seed means, in percentage points.</summary>
